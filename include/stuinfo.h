@@ -29,6 +29,7 @@
 /* layer headers (one line each): */
 /* codes */
 /* idnum */
+#include "stuinfo/idnum.h"
 /* student */
 /* roster */
 /* workflow */
