@@ -30,6 +30,7 @@
 /* codes */
 /* idnum */
 /* student */
+#include "stuinfo/student.h"
 /* roster */
 /* workflow */
 /* school */
