@@ -28,6 +28,7 @@
 #include "stuinfo/report.h"
 /* layer headers (one line each): */
 /* codes */
+#include "stuinfo/codes.h"
 /* idnum */
 /* student */
 #include "stuinfo/student.h"

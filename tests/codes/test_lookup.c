@@ -1,0 +1,187 @@
+/* Code tables through the public API: by code, by name, enumeration, metadata. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "test_ctx.h"
+
+static stuinfo_code_entry
+entry(void)
+{
+    stuinfo_code_entry e;
+
+    memset(&e, 0, sizeof(e));
+    e.size = sizeof(e);
+    return e;
+}
+
+static void
+expect_code(stuinfo_ctx *ctx, int32_t table, const char *text, const char *code)
+{
+    stuinfo_code_entry e = entry();
+    stuinfo_status st = stuinfo_code_find_name(ctx, table, text, strlen(text), &e);
+
+    if (st != STUINFO_OK)
+        fail_msg("name \"%s\" in table %d: status %d (%s)", text, table, st,
+                 stuinfo_ctx_last_message(ctx));
+    assert_string_equal(e.code, code);
+}
+
+static void
+expect_name_status(stuinfo_ctx *ctx, int32_t table, const char *text, size_t len,
+                   stuinfo_status want)
+{
+    stuinfo_code_entry e = entry();
+
+    assert_int_equal(stuinfo_code_find_name(ctx, table, text, len, &e), want);
+    assert_int_equal(stuinfo_ctx_last_status(ctx), want);
+}
+
+static void
+test_by_code(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    stuinfo_code_entry e = entry();
+
+    (void)state;
+    assert_int_equal(stuinfo_code_find(ctx, STUINFO_TABLE_ETHNICITY, "01", 2, &e),
+                     STUINFO_OK);
+    assert_string_equal(e.name, "\xE6\xB1\x89\xE6\x97\x8F");        /* 汉族 */
+    assert_string_equal(e.short_name, "\xE6\xB1\x89");              /* 汉 */
+    assert_string_equal(e.name_en, "Han");
+    assert_string_equal(e.alpha2, "HA");
+    assert_int_equal(e.table, STUINFO_TABLE_ETHNICITY);
+    assert_int_equal(e.index, 0);
+    assert_true(e.flags & STUINFO_CODE_REGISTRY);
+
+    assert_int_equal(stuinfo_code_find(ctx, STUINFO_TABLE_NATIONALITY, "CHN", 3, &e),
+                     STUINFO_OK);
+    assert_string_equal(e.code, "156");
+    assert_string_equal(e.alpha2, "CN");
+    assert_int_equal(stuinfo_code_find(ctx, STUINFO_TABLE_NATIONALITY, "SDN", 3, &e),
+                     STUINFO_OK);
+    assert_string_equal(e.code, "729");                              /* not withdrawn 736 */
+    assert_int_equal(stuinfo_code_find(ctx, STUINFO_TABLE_NATIONALITY, "736", 3, &e),
+                     STUINFO_OK);
+    assert_true(e.flags & STUINFO_CODE_RETIRED);
+
+    assert_int_equal(stuinfo_code_find(ctx, STUINFO_TABLE_ETHNICITY, "99", 2, &e),
+                     STUINFO_ERR_NOT_FOUND);
+    assert_int_equal(stuinfo_code_find(ctx, STUINFO_TABLE_ETHNICITY, "01\0", 3, &e),
+                     STUINFO_ERR_NOT_FOUND);
+    assert_int_equal(stuinfo_code_find(ctx, STUINFO_TABLE_ETHNICITY, "", 0, &e),
+                     STUINFO_ERR_NOT_FOUND);
+    assert_int_equal(stuinfo_code_find(ctx, STUINFO_TABLE_ETHNICITY, "0123456789", 10, &e),
+                     STUINFO_ERR_NOT_FOUND);
+    assert_int_equal(stuinfo_code_find(ctx, 0, "01", 2, &e), STUINFO_ERR_INVALID_ARGUMENT);
+    assert_int_equal(stuinfo_code_find(ctx, 99, "01", 2, &e), STUINFO_ERR_INVALID_ARGUMENT);
+    assert_int_equal(stuinfo_code_find(NULL, 1, "01", 2, &e), STUINFO_ERR_INVALID_ARGUMENT);
+    assert_int_equal(stuinfo_code_find(ctx, 1, "01", 2, NULL), STUINFO_ERR_INVALID_ARGUMENT);
+    e.size = 4;
+    assert_int_equal(stuinfo_code_find(ctx, 1, "01", 2, &e), STUINFO_ERR_INVALID_ARGUMENT);
+    stuinfo_ctx_free(ctx);
+}
+
+static void
+test_aliases(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+
+    (void)state;
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "\xE6\xB1\x89", "01");                 /* 汉 */
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "\xE6\xB1\x89\xE6\x97\x8F", "01");     /* 汉族 */
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "\xE6\xBC\xA2\xE6\x97\x8F", "01");     /* 漢族 */
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "Han", "01");
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "HA", "01");
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "\xEF\xBC\xA8\xEF\xBC\xA1", "01");     /* ＨＡ */
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "  h A n ", "01");
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "\xE3\x80\x80\xE6\xB1\x89 \xE6\x97\x8F", "01");
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "\xE6\xAF\x9B\xE9\x9A\xBE\xE6\x97\x8F", "36");
+    expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS, "\xE5\x9B\xA2\xE5\x91\x98", "03");
+    expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS,
+                "\xE5\x85\xB1\xE9\x9D\x92\xE5\x9B\xA2\xE5\x91\x98", "03");        /* 共青团员 */
+    expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS, "\xE7\xBE\xA4\xE4\xBC\x97", "13");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "China", "156");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "CHINA", "156");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "\xE4\xB8\xAD\xE5\x9B\xBD", "156");  /* 中国 */
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "CN", "156");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "chn", "156");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "156", "156");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "\xEF\xBC\x91\xEF\xBC\x95\xEF\xBC\x96", "156");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "\xE9\xA6\x99\xE6\xB8\xAF", "344");  /* 香港 */
+    expect_code(ctx, STUINFO_TABLE_SEX, "\xE7\x94\xB7", "1");                        /* 男 */
+    expect_code(ctx, STUINFO_TABLE_SEX, "\xE5\xA5\xB3\xE6\x80\xA7", "2");            /* 女性 */
+    expect_code(ctx, STUINFO_TABLE_HUKOU_TYPE, "\xE5\x86\x9C\xE4\xB8\x9A\xE6\x88\xB7\xE5\x8F\xA3",
+                "1");                                                                /* 农业户口 */
+    expect_code(ctx, STUINFO_TABLE_ID_DOC_TYPE, "\xE8\xBA\xAB\xE4\xBB\xBD\xE8\xAF\x81", "1");
+    stuinfo_ctx_free(ctx);
+}
+
+static void
+test_bad_names(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    char longtext[400];
+
+    (void)state;
+    memset(longtext, 'a', sizeof(longtext));
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, "", 0, STUINFO_ERR_NOT_FOUND);
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, "   ", 3, STUINFO_ERR_NOT_FOUND);
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, "Hanzu", 5, STUINFO_ERR_NOT_FOUND);
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, "\xE6\xB1", 2, STUINFO_ERR_ENCODING);
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, "\xC0\xAF", 2, STUINFO_ERR_ENCODING);
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, "H\0A", 3, STUINFO_ERR_ENCODING);
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, longtext, sizeof(longtext),
+                       STUINFO_ERR_TOO_LONG);
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, NULL, 3, STUINFO_ERR_INVALID_ARGUMENT);
+    expect_name_status(ctx, 0, "Han", 3, STUINFO_ERR_INVALID_ARGUMENT);
+    /* 朝阳区 is a district of Beijing and of Changchun. */
+    expect_name_status(ctx, STUINFO_TABLE_REGION, "\xE6\x9C\x9D\xE9\x98\xB3\xE5\x8C\xBA", 9,
+                       STUINFO_ERR_AMBIGUOUS);
+    stuinfo_ctx_free(ctx);
+}
+
+static void
+test_enumerate(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    stuinfo_code_table_info info;
+    stuinfo_code_entry e = entry();
+    uint32_t n = 0;
+
+    (void)state;
+    memset(&info, 0, sizeof(info));
+    info.size = sizeof(info);
+    assert_int_equal(stuinfo_code_table_get_info(ctx, STUINFO_TABLE_ETHNICITY, &info),
+                     STUINFO_OK);
+    assert_string_equal(info.standard, "GB/T 3304-1991");
+    assert_int_equal(info.year, 1991);
+    assert_int_equal(info.count, 58);
+    assert_string_equal(info.key, "ethnicity");
+    assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_ETHNICITY, &n), STUINFO_OK);
+    assert_int_equal(n, 58);
+    assert_int_equal(stuinfo_code_at(ctx, STUINFO_TABLE_ETHNICITY, 57, &e), STUINFO_OK);
+    assert_string_equal(e.code, "98");
+    assert_int_equal(stuinfo_code_at(ctx, STUINFO_TABLE_ETHNICITY, 58, &e),
+                     STUINFO_ERR_NOT_FOUND);
+    assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_REGION, &n), STUINFO_OK);
+    assert_int_equal(n, 7189);
+    assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_NATIONALITY, &n), STUINFO_OK);
+    assert_int_equal(n, 252);
+    stuinfo_ctx_free(ctx);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_by_code),
+        cmocka_unit_test(test_aliases),
+        cmocka_unit_test(test_bad_names),
+        cmocka_unit_test(test_enumerate),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
