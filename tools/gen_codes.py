@@ -37,6 +37,7 @@ KNOWN_COLUMNS = set(NAME_COLUMNS) | {
     'code', 'status', 'notes', 'scheme', 'registry_allowed', 'level', 'category',
     'family_of_student', 'name_source', 'kind', 'first_year_seen', 'last_year_seen',
     'sources'}
+# Optional headers: code_column, registry (all), unpadded_codes (yes).
 META_REQUIRED = ['table', 'id', 'key', 'title', 'title_en', 'standard', 'year']
 
 
@@ -240,46 +241,6 @@ def build(t):
         t.code_keys.append((pack(c), ents[0]))
     t.code_keys.sort()
 
-    # Name index: folded key -> entry, or -1 when it names several entries.
-    keys = {}
-    for i, row in enumerate(t.rows):
-        texts = [(row['_code'], 0)]
-        for col in NAME_COLUMNS:
-            if col not in row or col == 'numeric' and ccol == 'numeric':
-                continue
-            for v in split_list(row[col]):
-                if col == 'other_names':
-                    v = v.split('@', 1)[0]
-                texts.append((v, 1 if col in SECONDARY_COLUMNS else 0))
-        for s, rank in texts:
-            k = fold(s)
-            if not k:
-                continue
-            if fold(k) != k:
-                fail(row['_where'], 'name %r does not fold stably' % s)
-            if len(k.encode('utf-8')) > MAX_KEY:
-                fail(row['_where'], 'name %r is too long' % s)
-            ranks = keys.setdefault(k, {})
-            ranks[i] = min(rank, ranks.get(i, rank))
-    t.name_keys = []
-    t.ambiguous = []
-    for k, ranks in keys.items():
-        ents = sorted(ranks)
-        if len(ents) > 1:
-            # An official name beats an alias, variant or former name of another code.
-            best = min(ranks.values())
-            ents = [e for e in ents if ranks[e] == best]
-        if len(ents) > 1:
-            live = [e for e in ents if not t.rows[e]['_flags'] & FLAG_RETIRED]
-            if len(live) == 1:
-                ents = live
-        if len(ents) > 1:
-            t.ambiguous.append((k, [t.rows[e]['_code'] for e in ents]))
-            t.name_keys.append((k.encode('utf-8'), -1))
-        else:
-            t.name_keys.append((k.encode('utf-8'), ents[0]))
-    t.name_keys.sort()
-
     # Region parents.
     if t.meta['table'] == 'REGION':
         for row in t.rows:
@@ -312,6 +273,73 @@ def build(t):
                     fail(row['_where'], 'bad years in %r' % v)
                 names.append((nm, a, b))
             row['_other'] = names
+
+
+    # Name index: folded key -> entry, or -1 when it names several entries.
+    keys = {}
+    for i, row in enumerate(t.rows):
+        texts = [(row['_code'], 0)]
+        for col in NAME_COLUMNS:
+            if col not in row or col == 'numeric' and ccol == 'numeric':
+                continue
+            for v in split_list(row[col]):
+                if col == 'other_names':
+                    v = v.split('@', 1)[0]
+                texts.append((v, 1 if col in SECONDARY_COLUMNS else 0))
+        if t.meta.get('unpadded_codes') == 'yes' and row['_code'].isdigit():
+            # Spreadsheets drop leading zeros: 01 arrives as 1.
+            texts.append((str(int(row['_code'])), 1))
+        if t.meta['table'] == 'REGION':
+            texts.extend((x, 0) for x in region_paths(t, row))
+        for s, rank in texts:
+            k = fold(s)
+            if not k:
+                continue
+            if fold(k) != k:
+                fail(row['_where'], 'name %r does not fold stably' % s)
+            if len(k.encode('utf-8')) > MAX_KEY:
+                fail(row['_where'], 'name %r is too long' % s)
+            ranks = keys.setdefault(k, {})
+            ranks[i] = min(rank, ranks.get(i, rank))
+    t.name_keys = []
+    t.ambiguous = []
+    for k, ranks in keys.items():
+        ents = sorted(ranks)
+        if len(ents) > 1:
+            # An official name beats an alias, variant or former name of another code.
+            best = min(ranks.values())
+            ents = [e for e in ents if ranks[e] == best]
+        if len(ents) > 1:
+            live = [e for e in ents if not t.rows[e]['_flags'] & FLAG_RETIRED]
+            if len(live) == 1:
+                ents = live
+        if len(ents) > 1:
+            t.ambiguous.append((k, [t.rows[e]['_code'] for e in ents]))
+            t.name_keys.append((k.encode('utf-8'), -1))
+        else:
+            t.name_keys.append((k.encode('utf-8'), ents[0]))
+    t.name_keys.sort()
+
+
+def region_paths(t, row):
+    """Full names people write: 河北省石家庄市正定县, 石家庄市正定县, 北京市朝阳区."""
+    def real(i):
+        return i >= 0 and not t.rows[i]['_flags'] & FLAG_PLACEHOLDER
+    if row['_flags'] & FLAG_PLACEHOLDER or row['_level'] == 1:
+        return []
+    prov, pref = row['_province'], row['_prefecture']
+    out = []
+    if row['_level'] == 2:
+        if real(prov):
+            out.append(t.rows[prov]['name_zh'] + row['name_zh'])
+        return out
+    if real(pref):
+        out.append(t.rows[pref]['name_zh'] + row['name_zh'])
+        if real(prov):
+            out.append(t.rows[prov]['name_zh'] + t.rows[pref]['name_zh'] + row['name_zh'])
+    elif real(prov):
+        out.append(t.rows[prov]['name_zh'] + row['name_zh'])
+    return out
 
 
 def entry_line(t, i, row):
@@ -365,7 +393,9 @@ def main():
         h.write('\n/* Indexed by table id; entry 0 is unused. */\n')
         h.write('extern const struct code_table codes_tables[CODES_TABLE_MAX + 1];\n')
         h.write('/* Parallel to the entries of the region table. */\n')
-        h.write('extern const struct region_entry codes_regions[%d];\n\n' % len(regions[0].rows))
+        h.write('extern const struct region_entry codes_regions[%d];\n' % len(regions[0].rows))
+        h.write('/* Former names of regions, per region in the order of data/codes. */\n')
+        h.write('extern const struct region_name codes_region_names[];\n\n')
         h.write('#endif /* CODES_TABLES_H */\n')
 
     with open(out_c, 'w', encoding='utf-8') as c:
@@ -398,13 +428,23 @@ def main():
                 c.write('    {%s, %d, %d},\n' % (c_string(key.decode('utf-8')), len(key), e))
             c.write('};\n\n')
         r = regions[0]
+        former = []
+        for row in r.rows:
+            row['_names_first'] = len(former)
+            former.extend(row['_other'])
+        c.write('const struct region_name codes_region_names[%d] = {\n' % max(len(former), 1))
+        for nm, a, b in former:
+            c.write('    {%s, %d, %d},\n' % (c_string(nm), a, b))
+        if not former:
+            c.write('    {NULL, 0, 0},\n')
+        c.write('};\n\n')
         c.write('const struct region_entry codes_regions[%d] = {\n' % len(r.rows))
         for i, row in enumerate(r.rows):
             other = ';'.join('%s@%d-%d' % x for x in row['_other']) or None
-            c.write('    {%s, %s, %d, %d, %d, %d, %d, %d, %s},\n' % (
+            c.write('    {%s, %s, %d, %d, %d, %d, %d, %d, %s, %d, %d},\n' % (
                 c_string(row['_code']), c_string(row['name_zh']), row['_from'], row['_to'],
                 row['_level'], row['_flags'], row['_province'], row['_prefecture'],
-                c_string(other)))
+                c_string(other), row['_names_first'], len(row['_other'])))
         c.write('};\n\n')
         c.write('const struct code_table codes_tables[CODES_TABLE_MAX + 1] = {\n')
         c.write('    {0},\n')

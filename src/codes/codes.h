@@ -62,7 +62,16 @@ struct region_entry {
     uint16_t flags;             /* stuinfo_code_flag bits (RETIRED, PLACEHOLDER, ...) */
     int16_t province;           /* index in codes_regions of XX0000, or -1 */
     int16_t prefecture;         /* index of XXXX00 for a county, or -1 */
-    const char *other_names;    /* "name@first-last;..." (or name@year), or NULL */
+    const char *other_names;    /* "name@first-last;..." as in data/codes, or NULL */
+    uint16_t names_first;       /* former names: codes_region_names[names_first..] */
+    uint16_t names_count;
+};
+
+/* A name a region code carried before (or besides) its latest one. */
+struct region_name {
+    const char *name;
+    int16_t from_year;          /* first and last year seen with this name */
+    int16_t to_year;
 };
 
 /* Longest text accepted by a name lookup, in bytes. */
@@ -88,6 +97,10 @@ stuinfo_status codes_by_name(struct text_services *ts, int table, const char *te
 
 /* Region lookup by exactly six ASCII digits; any code ever valid. NULL = not found. */
 const struct region_entry *codes_region_find(const char *code6);
+
+/* The name @p r carried in @p year: a former name whose years include it, else the
+ * latest name. Never NULL for a non-NULL @p r. */
+const char *codes_region_name_at(const struct region_entry *r, int year);
 
 /* The code_entry of a region (same index in the region table). */
 const struct code_entry *codes_region_code_entry(const struct region_entry *r);

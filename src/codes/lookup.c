@@ -82,6 +82,19 @@ codes_region_find(const char *code6)
     return e < 0 ? NULL : &codes_regions[e];
 }
 
+const char *
+codes_region_name_at(const struct region_entry *r, int year)
+{
+    if (r == NULL)
+        return NULL;
+    for (uint16_t i = 0; i < r->names_count; i++) {
+        const struct region_name *n = &codes_region_names[r->names_first + i];
+        if (year >= n->from_year && year <= n->to_year)
+            return n->name;
+    }
+    return r->name;
+}
+
 const struct code_entry *
 codes_region_code_entry(const struct region_entry *r)
 {

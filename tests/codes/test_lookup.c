@@ -117,6 +117,20 @@ test_aliases(void **state)
     expect_code(ctx, STUINFO_TABLE_HUKOU_TYPE, "\xE5\x86\x9C\xE4\xB8\x9A\xE6\x88\xB7\xE5\x8F\xA3",
                 "1");                                                                /* 农业户口 */
     expect_code(ctx, STUINFO_TABLE_ID_DOC_TYPE, "\xE8\xBA\xAB\xE4\xBB\xBD\xE8\xAF\x81", "1");
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "1", "01");                         /* Excel */
+    expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS, "3", "03");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "4", "004");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "\xE8\x87\xBA\xE7\x81\xA3", "158");  /* 臺灣 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE5\x85\xB6\xE4\xBB\x96\xE4\xBA\xB2"
+                "\xE5\xB1\x9E", "97");                                        /* 其他亲属 */
+    /* 北京市朝阳区, 吉林省长春市朝阳区, 长春市 朝阳区 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE5\x8C\x97\xE4\xBA\xAC\xE5\xB8\x82"
+                "\xE6\x9C\x9D\xE9\x98\xB3\xE5\x8C\xBA", "110105");
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE5\x90\x89\xE6\x9E\x97\xE7\x9C\x81"
+                "\xE9\x95\xBF\xE6\x98\xA5\xE5\xB8\x82\xE6\x9C\x9D\xE9\x98\xB3\xE5\x8C\xBA",
+                "220104");
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE9\x95\xB7\xE6\x98\xA5\xE5\xB8\x82 "
+                "\xE6\x9C\x9D\xE9\x99\xBD\xE5\x8D\x80", "220104");    /* 長春市 朝陽區 */
     stuinfo_ctx_free(ctx);
 }
 
