@@ -32,6 +32,7 @@
 /* idnum */
 #include "stuinfo/idnum.h"
 /* student */
+#include "stuinfo/student.h"
 /* roster */
 /* workflow */
 /* school */
