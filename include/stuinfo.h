@@ -30,6 +30,7 @@
 /* codes */
 #include "stuinfo/codes.h"
 /* idnum */
+#include "stuinfo/idnum.h"
 /* student */
 #include "stuinfo/student.h"
 /* roster */

@@ -28,11 +28,12 @@ struct code_entry {
     uint32_t index;             /* position in code order */
 };
 
-/* A folded name (see codes_fold_name) and the entry it names; -1 = several. */
+/* A folded name (text_namefold) at name_pool + off, and the entry it names;
+ * -1 = several. Offsets instead of pointers keep the index free of relocations. */
 struct code_name_key {
-    const char *key;
-    uint32_t len;
-    int32_t entry;
+    uint32_t off;
+    uint16_t len;
+    int16_t entry;
 };
 
 struct code_table {
@@ -48,6 +49,7 @@ struct code_table {
     const uint64_t *code_keys;  /* codes (and alpha codes) packed big-endian, sorted */
     const uint16_t *code_entries;       /* entry of each code key */
     uint32_t code_key_count;
+    const char *name_pool;      /* the bytes of the folded names */
     const struct code_name_key *names;  /* sorted by bytes (memcmp, shorter first) */
     uint32_t name_count;
 };

@@ -104,10 +104,10 @@ codes_region_code_entry(const struct region_entry *r)
 }
 
 static int
-compare_key(const struct code_name_key *k, const char *s, size_t len)
+compare_key(const char *pool, const struct code_name_key *k, const char *s, size_t len)
 {
     size_t n = k->len < len ? k->len : len;
-    int c = memcmp(k->key, s, n);
+    int c = memcmp(pool + k->off, s, n);
 
     if (c != 0)
         return c;
@@ -122,7 +122,7 @@ find_name_key(const struct code_table *t, const char *s, size_t len, int32_t *en
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = compare_key(&t->names[mid], s, len);
+        int c = compare_key(t->name_pool, &t->names[mid], s, len);
         if (c == 0) {
             *entry = t->names[mid].entry;
             return 1;

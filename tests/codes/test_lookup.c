@@ -117,6 +117,10 @@ test_aliases(void **state)
     expect_code(ctx, STUINFO_TABLE_HUKOU_TYPE, "\xE5\x86\x9C\xE4\xB8\x9A\xE6\x88\xB7\xE5\x8F\xA3",
                 "1");                                                                /* 农业户口 */
     expect_code(ctx, STUINFO_TABLE_ID_DOC_TYPE, "\xE8\xBA\xAB\xE4\xBB\xBD\xE8\xAF\x81", "1");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "South Korea", "410");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "Korea, Republic of", "410");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "C\xC3\xB4te d'Ivoire", "384");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "C\xC3\x94TE D'IVOIRE", "384");
     expect_code(ctx, STUINFO_TABLE_ETHNICITY, "1", "01");                         /* Excel */
     expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS, "3", "03");
     expect_code(ctx, STUINFO_TABLE_NATIONALITY, "4", "004");
@@ -158,6 +162,41 @@ test_bad_names(void **state)
     stuinfo_ctx_free(ctx);
 }
 
+/* Random bytes of every length up to past the limit: a status from the documented
+ * set, never a crash, and a found entry is a real one. */
+static void
+test_random_input(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    unsigned char buf[300];
+    uint32_t seed = 12345;
+
+    (void)state;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(round % 300);
+        int32_t table = 1 + round % STUINFO_TABLE_RELATIONSHIP_CATEGORY;
+        stuinfo_code_entry e = entry();
+        stuinfo_status st;
+
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly ASCII letters and CJK lead bytes, some anything */
+            buf[i] = (unsigned char)(round % 3 == 0 ? seed >> 16 : round % 3 == 1
+                                     ? 'A' + (seed >> 16) % 58 : 0xE4 + (seed >> 16) % 6);
+        }
+        st = stuinfo_code_find_name(ctx, table, (const char *)buf, len, &e);
+        assert_true(st == STUINFO_OK || st == STUINFO_ERR_NOT_FOUND
+                    || st == STUINFO_ERR_AMBIGUOUS || st == STUINFO_ERR_ENCODING
+                    || st == STUINFO_ERR_TOO_LONG);
+        if (st == STUINFO_OK)
+            assert_int_equal(e.table, table);
+        assert_int_equal(stuinfo_ctx_last_status(ctx), st);
+        st = stuinfo_code_find(ctx, table, (const char *)buf, len % 10, &e);
+        assert_true(st == STUINFO_OK || st == STUINFO_ERR_NOT_FOUND);
+    }
+    stuinfo_ctx_free(ctx);
+}
+
 static void
 test_enumerate(void **state)
 {
@@ -195,6 +234,7 @@ main(void)
         cmocka_unit_test(test_by_code),
         cmocka_unit_test(test_aliases),
         cmocka_unit_test(test_bad_names),
+        cmocka_unit_test(test_random_input),
         cmocka_unit_test(test_enumerate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
