@@ -293,6 +293,7 @@ def build(t):
             texts.append((str(int(row['_code'])), 1))
         if t.meta['table'] == 'REGION':
             texts.extend((x, 0) for x in region_paths(t, row))
+            texts.extend((x, 1) for x in region_short_paths(t, row))
         for s, rank in texts:
             k = fold(s)
             if not k:
@@ -341,6 +342,46 @@ def region_paths(t, row):
             out.append(t.rows[prov]['name_zh'] + t.rows[pref]['name_zh'] + row['name_zh'])
     elif real(prov):
         out.append(t.rows[prov]['name_zh'] + row['name_zh'])
+    return out
+
+
+PROVINCE_SUFFIXES = ['壮族自治区', '回族自治区', '维吾尔自治区', '自治区', '特别行政区', '省', '市']
+PREFECTURE_SUFFIXES = ['地区', '盟', '市']
+
+
+def region_short(row):
+    """The name without its administrative suffix (河北 for 河北省, 石家庄 for 石家庄市),
+    for provinces and prefectures; None where there is no such form."""
+    if row['_flags'] & FLAG_PLACEHOLDER:
+        return None
+    name = row['name_zh']
+    suffixes = PROVINCE_SUFFIXES if row['_level'] == 1 else \
+        PREFECTURE_SUFFIXES if row['_level'] == 2 else []
+    for suf in suffixes:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[:-len(suf)]
+    return None
+
+
+def region_short_paths(t, row):
+    """Short forms people write, below official names in rank: 北京, 内蒙古, 石家庄,
+    河北石家庄, 河北石家庄市, 河北石家庄市正定县."""
+    own = region_short(row)
+    out = [own] if own else []
+    prov = t.rows[row['_province']] if row['_province'] >= 0 else None
+    pshort = region_short(prov) if prov is not None and prov is not row else None
+    if pshort is None:
+        return out
+    if row['_level'] == 2:
+        out.append(pshort + row['name_zh'])
+        if own:
+            out.append(pshort + own)
+    elif row['_level'] == 3 and not row['_flags'] & FLAG_PLACEHOLDER:
+        pref = t.rows[row['_prefecture']] if row['_prefecture'] >= 0 else None
+        if pref is not None and not pref['_flags'] & FLAG_PLACEHOLDER:
+            out.append(pshort + pref['name_zh'] + row['name_zh'])
+        else:
+            out.append(pshort + row['name_zh'])
     return out
 
 
