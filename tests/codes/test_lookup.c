@@ -131,6 +131,8 @@ test_aliases(void **state)
     expect_code(ctx, STUINFO_TABLE_REGION, "\xE6\xB2\xB3\xE5\x8C\x97\xE7\x9F\xB3\xE5\xAE"
                 "\xB6\xE5\xBA\x84\xE5\xB8\x82\xE6\xAD\xA3\xE5\xAE\x9A\xE5\x8E\xBF",
                 "130123");                                                /* 河北石家庄市正定县 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE7\x88\xB7\xE7\x88\xB7", "61");   /* 爷爷 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE7\x88\xB6\xE4\xBA\xB2", "51");   /* 父亲 */
     expect_code(ctx, STUINFO_TABLE_ETHNICITY, "1", "01");                         /* Excel */
     expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS, "3", "03");
     expect_code(ctx, STUINFO_TABLE_NATIONALITY, "4", "004");
