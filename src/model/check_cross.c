@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "canon.h"
+#include "idnum/idnum.h"
 #include "date.h"
 #include "validate.h"
 
@@ -27,33 +28,53 @@ foreign_doc(const char *type)
     return is(type, "6") || is(type, "7") || is(type, "8") || is(type, "9") || is(type, "A");
 }
 
+/* Verify @p no with the idnum layer; true when valid. */
+static bool
+verify(const struct idnum_env *env, const char *no, size_t len, stuinfo_idnum_result *id)
+{
+    id->size = sizeof(*id);
+    return idnum_verify(env, no, len, id) == STUINFO_IDNUM_VALID;
+}
+
+static bool
+resident_kind(int32_t kind)
+{
+    return kind == STUINFO_IDNUM_RESIDENT_18 || kind == STUINFO_IDNUM_RESIDENT_15;
+}
+
+static bool
+permit_kind(int32_t kind)
+{
+    return kind == STUINFO_IDNUM_PERMIT_HK || kind == STUINFO_IDNUM_PERMIT_MACAO
+        || kind == STUINFO_IDNUM_PERMIT_TAIWAN;
+}
+
+/* Document type 1 (resident ID) or C (HK/Macao/Taiwan residence permit). */
 static void
-check_resident_id(struct model_check *c, const char *no, size_t len, const char *type)
+check_resident_id(struct model_check *c, const struct idnum_env *env, const char *no,
+                  size_t len, const char *type)
 {
     const stuinfo_student *st = c->st;
-    struct model_idnum id;
+    stuinfo_idnum_result id;
     int32_t y, m, d;
     const char *sex = model_get(st, STUINFO_FIELD_SEX, NULL);
-    bool resident = model_idnum_read(no, len, &id);
 
-    if (is(type, "C") && resident && !(no[0] == '8' && no[1] >= '1' && no[1] <= '3'))
-        resident = false;       /* HK/Macao/Taiwan residence permits start 81/82/83 */
-    if (!resident) {
+    if (!verify(env, no, len, &id)) {
+        model_check_add(c, RULE_STUDENT_BAD_ID_NUMBER, "id_doc_no",
+                        stuinfo_idnum_reason_rule(id.reason));
+        goto wipe;
+    }
+    if (is(type, "1") ? !resident_kind(id.kind) : !permit_kind(id.kind)) {
         model_check_add(c, RULE_STUDENT_ID_TYPE_MISMATCH, "id_doc_no", type);
-        return;
+        goto wipe;
     }
-    if (!id.checksum_ok) {
-        model_check_add(c, RULE_STUDENT_BAD_ID_NUMBER, "id_doc_no", "check character");
-        return;
-    }
-    if (!model_date_real(id.birth_y, id.birth_m, id.birth_d)) {
-        model_check_add(c, RULE_STUDENT_BAD_ID_NUMBER, "id_doc_no", "birth date");
-        return;
-    }
-    if (birth(st, &y, &m, &d) && (y != id.birth_y || m != id.birth_m || d != id.birth_d))
+    if (birth(st, &y, &m, &d)
+        && (y != id.birth_year || m != id.birth_month || d != id.birth_day))
         model_check_add(c, RULE_STUDENT_ID_BIRTH_MISMATCH, "birth_date", NULL);
-    if ((is(sex, "1") && id.sex != 1) || (is(sex, "2") && id.sex != 2))
+    if ((is(sex, "1") || is(sex, "2")) && id.sex != 0 && id.sex != sex[0] - '0')
         model_check_add(c, RULE_STUDENT_ID_SEX_MISMATCH, "sex", NULL);
+wipe:
+    explicit_bzero(id.normalized, sizeof(id.normalized));
 }
 
 static bool
@@ -66,6 +87,21 @@ family_has_id(const stuinfo_student *st)
     return false;
 }
 
+static void
+check_student_no(struct model_check *c, const struct idnum_env *env)
+{
+    size_t len;
+    const char *no = model_get(c->st, STUINFO_FIELD_STUDENT_NO, &len);
+    stuinfo_idnum_result id;
+
+    if (no == NULL)
+        return;
+    id.size = sizeof(id);
+    if (idnum_student_no_verify(env, no, len, false, &id) != STUINFO_IDNUM_VALID)
+        model_check_add(c, RULE_STUDENT_BAD_STUDENT_NO, "student_no", NULL);
+    explicit_bzero(id.normalized, sizeof(id.normalized));
+}
+
 void
 model_check_identity(struct model_check *c)
 {
@@ -74,20 +110,22 @@ model_check_identity(struct model_check *c)
     const char *type = model_get(st, STUINFO_FIELD_ID_DOC_TYPE, NULL);
     const char *no = model_get(st, STUINFO_FIELD_ID_DOC_NO, &len);
     const char *hmt = model_get(st, STUINFO_FIELD_HMT_OVERSEAS, NULL);
-    struct model_idnum id;
+    stuinfo_idnum_result id;
+    struct idnum_env env;
 
+    idnum_env_init(&env, st->ctx);
     if (no == NULL) {
         if (type != NULL && !is(type, "Z"))
             model_check_add(c, RULE_STUDENT_ID_REQUIRED, "id_doc_no", NULL);
         if (!family_has_id(st))
             model_check_add(c, RULE_STUDENT_FAMILY_ID_REQUIRED, "family", NULL);
     } else if (is(type, "1") || is(type, "C")) {
-        check_resident_id(c, no, len, type);
-    } else if (foreign_doc(type) && model_idnum_read(no, len, &id) && id.checksum_ok
-               && !(no[0] == '8' && no[1] >= '1' && no[1] <= '3')) {
+        check_resident_id(c, &env, no, len, type);
+    } else if (foreign_doc(type) && verify(&env, no, len, &id) && resident_kind(id.kind)) {
         /* A mainland resident ID number under a foreign or HK/Macao/Taiwan document. */
         model_check_add(c, RULE_STUDENT_ID_TYPE_MISMATCH, "id_doc_type", type);
     }
+    check_student_no(c, &env);
     /* 港澳台侨外: 00 with a resident ID, not 00 with documents 6-9/A (a warning). */
     if (hmt != NULL && type != NULL
         && ((is(type, "1") && !is(hmt, "00")) || (foreign_doc(type) && is(hmt, "00"))))
@@ -98,12 +136,14 @@ model_check_identity(struct model_check *c)
 
         if (is(v[STUINFO_FAMILY_ID_DOC_TYPE].text, "1")
             && v[STUINFO_FAMILY_ID_DOC_NO].text != NULL
-            && (!model_idnum_read(v[STUINFO_FAMILY_ID_DOC_NO].text,
-                                  v[STUINFO_FAMILY_ID_DOC_NO].len, &id)
-                || !id.checksum_ok))
+            && (!verify(&env, v[STUINFO_FAMILY_ID_DOC_NO].text,
+                        v[STUINFO_FAMILY_ID_DOC_NO].len, &id)
+                || !resident_kind(id.kind)))
             model_check_add_field(c, RULE_STUDENT_BAD_ID_NUMBER, MODEL_GROUP_FAMILY, i,
-                                  STUINFO_FAMILY_ID_DOC_NO, "check character");
+                                  STUINFO_FAMILY_ID_DOC_NO,
+                                  stuinfo_idnum_reason_rule(id.reason));
     }
+    explicit_bzero(id.normalized, sizeof(id.normalized));
 }
 
 void

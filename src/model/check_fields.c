@@ -122,11 +122,6 @@ check_ident(struct model_check *c, const struct at *a, const char *s, size_t len
             return;
         }
     }
-    /* 全国学籍号: G/J/L and 18 characters (student_model.md §1). */
-    if (a->group == MODEL_GROUP_STUDENT && a->field == STUINFO_FIELD_STUDENT_NO
-        && (len != 19 || (s[0] != 'G' && s[0] != 'J' && s[0] != 'L')
-            || !all_digits(s + 1, 17) || !((s[18] >= '0' && s[18] <= '9') || s[18] == 'X')))
-        add(c, a, RULE_STUDENT_BAD_STUDENT_NO, NULL);
 }
 
 static void

@@ -135,28 +135,3 @@ model_is_email(const char *s, size_t len)
     }
     return dot && label > 0 && at[dlen] != '-';
 }
-
-bool
-model_idnum_read(const char *s, size_t len, struct model_idnum *out)
-{
-    static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    static const char check[] = "10X98765432";
-    int sum = 0;
-
-    memset(out, 0, sizeof(*out));
-    if (len != 18)
-        return false;
-    for (int i = 0; i < 17; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        sum += (s[i] - '0') * w[i];
-    }
-    if (!((s[17] >= '0' && s[17] <= '9') || s[17] == 'X'))
-        return false;
-    out->checksum_ok = check[sum % 11] == s[17];
-    out->birth_y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
-    out->birth_m = (s[10] - '0') * 10 + (s[11] - '0');
-    out->birth_d = (s[12] - '0') * 10 + (s[13] - '0');
-    out->sex = (s[16] - '0') % 2 == 1 ? 1 : 2;
-    return true;
-}

@@ -40,16 +40,4 @@ bool model_is_phone(const char *s, size_t len);
 bool model_is_email(const char *s, size_t len);
 bool model_is_postcode(const char *s, size_t len);
 
-/*
- * What an 18-character resident ID number says, read locally until the idnum layer's
- * verification is wired: shape (17 digits and a digit or X), check character, birth date
- * and sex (1 male, 2 female). Returns false when the shape is wrong.
- */
-struct model_idnum {
-    bool checksum_ok;
-    int32_t birth_y, birth_m, birth_d;
-    int sex;
-};
-bool model_idnum_read(const char *s, size_t len, struct model_idnum *out);
-
 #endif /* MODEL_VALIDATE_H */
