@@ -180,7 +180,8 @@ stuinfo_status stuinfo_code_find(stuinfo_ctx *ctx, int32_t table, const char *co
  * romanization, English name, alias, former name or code ("汉", "漢族", "ＨＡ",
  * "Han", "共青团员", "China", "CHN", "156"); a code whose leading zeros a spreadsheet
  * dropped ("1" for 01) in the ethnicity, political-status, 港澳台侨外 and nationality
- * tables; a region with its parents ("北京市朝阳区", "吉林省长春市朝阳区").
+ * tables; a region with its parents ("北京市朝阳区", "吉林省长春市朝阳区"), or a
+ * province or prefecture without its suffix ("北京", "河北石家庄").
  * Full-width forms, letter case, white space anywhere and traditional characters are
  * folded away. Never a nearest guess: an official name wins over another code's alias
  * or former name, and a current code over a retired one; otherwise several matches
