@@ -235,6 +235,16 @@ test_enumerate(void **state)
     assert_string_equal(e.code, "98");
     assert_int_equal(stuinfo_code_at(ctx, STUINFO_TABLE_ETHNICITY, 58, &e),
                      STUINFO_ERR_NOT_FOUND);
+    {
+        int32_t t = -1;
+        assert_int_equal(stuinfo_code_table_from_key(ctx, "region", 6, &t), STUINFO_OK);
+        assert_int_equal(t, STUINFO_TABLE_REGION);
+        assert_int_equal(stuinfo_code_table_from_key(ctx, "regio", 5, &t),
+                         STUINFO_ERR_NOT_FOUND);
+        assert_int_equal(t, 0);
+        assert_int_equal(stuinfo_code_table_from_key(ctx, NULL, 1, &t),
+                         STUINFO_ERR_INVALID_ARGUMENT);
+    }
     assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_REGION, &n), STUINFO_OK);
     assert_int_equal(n, 7189);
     assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_NATIONALITY, &n), STUINFO_OK);
