@@ -194,6 +194,107 @@ stuinfo_status stuinfo_student_get_path(const stuinfo_student *student, const ch
 stuinfo_status stuinfo_student_name_key(const stuinfo_student *student,
                                         const char **text, size_t *len);
 
+/** Checks of stuinfo_student_validate(), as bits of stuinfo_policy.checks. Values never change. */
+typedef enum stuinfo_check {
+    /** Each value in its field's format: names, dates, codes, phones, postcode, e-mail... */
+    STUINFO_CHECK_FIELDS = 1,
+    /** Required fields of the registry sheet are filled. */
+    STUINFO_CHECK_REQUIRED = 2,
+    /** The ID number agrees with birth date, sex and document type; 港澳台侨外 fits. */
+    STUINFO_CHECK_IDENTITY = 4,
+    /** Party or league members have a plausible join date. */
+    STUINFO_CHECK_POLITICAL = 8,
+    /** At least one phone (home or mobile). */
+    STUINFO_CHECK_PHONE = 16,
+    /** Family: a guardian with a phone for minors, the number of principal members. */
+    STUINFO_CHECK_FAMILY = 32,
+    /** Study history: enough entries, each start before its end, in order, last open. */
+    STUINFO_CHECK_HISTORY = 64,
+    /** The home address starts with a real province and follows the region order. */
+    STUINFO_CHECK_ADDRESS = 128,
+    /** First-year pupils reach the entry age by the cut-off date. */
+    STUINFO_CHECK_ENTRY_AGE = 256,
+    /** Every check above. */
+    STUINFO_CHECK_ALL = 511
+} stuinfo_check;
+
+/**
+ * Which rules stuinfo_student_validate() applies and their limits. Caller-allocated:
+ * fill with stuinfo_policy_init(), then change what you need.
+ */
+typedef struct stuinfo_policy {
+    uint32_t size;                  /* set by stuinfo_policy_init() */
+    uint32_t checks;                /* stuinfo_check bits; default STUINFO_CHECK_ALL */
+    int32_t max_principal_family;   /* most principal family members; default 3 */
+    int32_t min_family;             /* family members expected (warning below); default 2 */
+    int32_t min_history;            /* study-history entries required; default 2 */
+    int32_t adult_age;              /* below this age a guardian is required; default 18 */
+    int32_t entry_age;              /* first-year entry age; default 6 */
+    int32_t entry_cutoff_month;     /* ... reached by this month and day; default 8 */
+    int32_t entry_cutoff_day;       /* default 31 */
+    int32_t min_league_age;         /* youngest plausible league join age; default 13 */
+    int32_t min_party_age;          /* youngest plausible party join age; default 18 */
+    int32_t max_student_age;        /* oldest plausible student; default 60 */
+} stuinfo_policy;
+
+/**
+ * Fill @p policy with the defaults above (and policy->size).
+ * Returns STUINFO_OK or STUINFO_ERR_INVALID_ARGUMENT.
+ * @since 0.1
+ */
+stuinfo_status stuinfo_policy_init(stuinfo_policy *policy);
+
+/**
+ * Check the record against the field rules and the cross-field rules of the registry
+ * documents selected by @p policy (NULL: the defaults), adding one finding per problem to
+ * @p report: severity, rule id (student.id_birth_mismatch, ...), field path
+ * (family[1].phone) and a message that never holds the personal data itself. Dates are
+ * judged against the ctx clock (Beijing time). The record is not changed.
+ * A record with problems is not an error: count them with
+ * stuinfo_report_count_severity(report, STUINFO_SEVERITY_ERROR).
+ * Returns STUINFO_OK; STUINFO_ERR_INVALID_ARGUMENT (NULL @p student or @p report, a
+ * report of another ctx, policy->size too small, a limit out of range); STUINFO_ERR_NOMEM
+ * (the report holds the findings added so far).
+ * @since 0.1
+ */
+stuinfo_status stuinfo_student_validate(const stuinfo_student *student,
+                                        const stuinfo_policy *policy,
+                                        stuinfo_report *report);
+
+/** Longest JSON text stuinfo_student_from_json() reads, in bytes. */
+typedef enum stuinfo_student_json_limit {
+    STUINFO_STUDENT_MAX_JSON = 4194304
+} stuinfo_student_json_limit;
+
+/**
+ * Make a record from a JSON object: field keys as stuinfo_field_key() gives them with
+ * string values (numbers and booleans are taken as their text, true/false as 1/0, null
+ * as empty), plus "family" and "history", arrays of objects keyed by
+ * stuinfo_family_field_key() / stuinfo_history_field_key(). Each value goes through
+ * stuinfo_student_set(), so canonicalization notes land in @p report (may be NULL).
+ * Every problem found is added to @p report; the status is that of the first one, and no
+ * record is made: STUINFO_ERR_PARSE (not JSON, not an object, a value of the wrong type;
+ * student.json_*), STUINFO_ERR_ENCODING (invalid UTF-8, a NUL inside a value),
+ * STUINFO_ERR_TOO_LONG (more than STUINFO_STUDENT_MAX_JSON bytes, a value too long, too
+ * many family members or history entries), STUINFO_ERR_NOT_FOUND (an unknown key),
+ * STUINFO_ERR_INVALID (a forbidden character), STUINFO_ERR_INVALID_ARGUMENT,
+ * STUINFO_ERR_NOMEM. *out is NULL after a failure.
+ * @since 0.1
+ */
+stuinfo_status stuinfo_student_from_json(stuinfo_ctx *ctx, const char *json, size_t len,
+                                         stuinfo_report *report, stuinfo_student **out);
+
+/**
+ * The record as a compact JSON object in the shape stuinfo_student_from_json() reads:
+ * every non-empty field in field order, then "family" and "history" when not empty.
+ * *json (NUL-terminated) and *len are borrowed from @p student: valid until the next
+ * call of this function on it or until it is freed (it is wiped then).
+ * Returns STUINFO_OK, STUINFO_ERR_INVALID_ARGUMENT or STUINFO_ERR_NOMEM.
+ * @since 0.1
+ */
+stuinfo_status stuinfo_student_to_json(stuinfo_student *student, const char **json,
+                                       size_t *len);
+
 /** The JSON key of @p field ("name"); static; NULL for an unknown field. @since 0.1 */
 const char *stuinfo_field_key(int32_t field);
 

@@ -89,7 +89,7 @@ present_word(const char *s, size_t len)
         || equals(s, len, "\xe7\x8e\xb0\xe5\x9c\xa8");           /* 现在 */
 }
 
-/* Kind-specific rewrites after folding; buf has room for at least 12 bytes. */
+/* Kind-specific rewrites after folding; buf has room for at least 16 bytes. */
 static void
 reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, char *buf,
          size_t *n, stuinfo_report *report)
@@ -141,12 +141,22 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, c
         if (model_code_resolve(ctx, d, buf, *n, &code) == 1 && !equals(buf, *n, code)) {
             size_t k = strlen(code);
 
-            /* Codes are short; the buffer holds at least the folded input or 12 bytes. */
-            if (k < 12) {
+            /* Codes are short; the buffer has room for 16 bytes more than the input. */
+            if (k < 16) {
                 memcpy(buf, code, k + 1);
                 *n = k;
                 finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
             }
+        }
+        break;
+    case MODEL_KIND_REGION:
+        if (*n > 0 && (buf[0] < '0' || buf[0] > '9')
+            && model_region_resolve(ctx, buf, *n, &code) == 1) {
+            size_t k = strlen(code);
+
+            memcpy(buf, code, k + 1);
+            *n = k;
+            finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
         }
         break;
     default:

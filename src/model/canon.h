@@ -23,4 +23,21 @@ stuinfo_status model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d,
 int model_code_resolve(stuinfo_ctx *ctx, const struct model_field_desc *d,
                        const char *text, size_t len, const char **code);
 
+/* The STUINFO_TABLE_x of an enum model_code_table value; 0 for none. */
+int model_code_table_id(int code_table);
+
+/*
+ * True (1) if text[0..len) is exactly a stored code of the field's table or list; the
+ * code's stuinfo_code_flag bits go to *flags (STUINFO_CODE_REGISTRY for local lists).
+ * Never allocates, never calls ICU.
+ */
+int model_code_check(const struct model_field_desc *d, const char *text, size_t len,
+                     uint32_t *flags);
+
+/* Name of the GB/T 2260 region with six-digit code @p code6, or NULL; *retired is set. */
+const char *model_region_check(const char *code6, bool *retired);
+
+/* A region given by name ("北京市海淀区") to its six-digit code; 1 found, 0 not. */
+int model_region_resolve(stuinfo_ctx *ctx, const char *text, size_t len, const char **code);
+
 #endif /* MODEL_CANON_H */

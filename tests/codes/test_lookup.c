@@ -121,6 +121,18 @@ test_aliases(void **state)
     expect_code(ctx, STUINFO_TABLE_NATIONALITY, "Korea, Republic of", "410");
     expect_code(ctx, STUINFO_TABLE_NATIONALITY, "C\xC3\xB4te d'Ivoire", "384");
     expect_code(ctx, STUINFO_TABLE_NATIONALITY, "C\xC3\x94TE D'IVOIRE", "384");
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE5\x8C\x97\xE4\xBA\xAC", "110000");     /* 北京 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE5\x86\x85\xE8\x92\x99\xE5\x8F\xA4",
+                "150000");                                                      /* 内蒙古 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE7\x9F\xB3\xE5\xAE\xB6\xE5\xBA\x84",
+                "130100");                                                      /* 石家庄 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE6\xB2\xB3\xE5\x8C\x97\xE7\x9F\xB3\xE5\xAE"
+                "\xB6\xE5\xBA\x84", "130100");                                /* 河北石家庄 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE6\xB2\xB3\xE5\x8C\x97\xE7\x9F\xB3\xE5\xAE"
+                "\xB6\xE5\xBA\x84\xE5\xB8\x82\xE6\xAD\xA3\xE5\xAE\x9A\xE5\x8E\xBF",
+                "130123");                                                /* 河北石家庄市正定县 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE7\x88\xB7\xE7\x88\xB7", "61");   /* 爷爷 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE7\x88\xB6\xE4\xBA\xB2", "51");   /* 父亲 */
     expect_code(ctx, STUINFO_TABLE_ETHNICITY, "1", "01");                         /* Excel */
     expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS, "3", "03");
     expect_code(ctx, STUINFO_TABLE_NATIONALITY, "4", "004");
@@ -156,6 +168,9 @@ test_bad_names(void **state)
                        STUINFO_ERR_TOO_LONG);
     expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, NULL, 3, STUINFO_ERR_INVALID_ARGUMENT);
     expect_name_status(ctx, 0, "Han", 3, STUINFO_ERR_INVALID_ARGUMENT);
+    /* 吉林 is the short form of 吉林省 and of 吉林市. */
+    expect_name_status(ctx, STUINFO_TABLE_REGION, "\xE5\x90\x89\xE6\x9E\x97", 6,
+                       STUINFO_ERR_AMBIGUOUS);
     /* 朝阳区 is a district of Beijing and of Changchun. */
     expect_name_status(ctx, STUINFO_TABLE_REGION, "\xE6\x9C\x9D\xE9\x98\xB3\xE5\x8C\xBA", 9,
                        STUINFO_ERR_AMBIGUOUS);
@@ -220,6 +235,16 @@ test_enumerate(void **state)
     assert_string_equal(e.code, "98");
     assert_int_equal(stuinfo_code_at(ctx, STUINFO_TABLE_ETHNICITY, 58, &e),
                      STUINFO_ERR_NOT_FOUND);
+    {
+        int32_t t = -1;
+        assert_int_equal(stuinfo_code_table_from_key(ctx, "region", 6, &t), STUINFO_OK);
+        assert_int_equal(t, STUINFO_TABLE_REGION);
+        assert_int_equal(stuinfo_code_table_from_key(ctx, "regio", 5, &t),
+                         STUINFO_ERR_NOT_FOUND);
+        assert_int_equal(t, 0);
+        assert_int_equal(stuinfo_code_table_from_key(ctx, NULL, 1, &t),
+                         STUINFO_ERR_INVALID_ARGUMENT);
+    }
     assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_REGION, &n), STUINFO_OK);
     assert_int_equal(n, 7189);
     assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_NATIONALITY, &n), STUINFO_OK);
