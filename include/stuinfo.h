@@ -37,5 +37,6 @@
 #include "stuinfo/roster.h"
 /* workflow */
 /* school */
+#include "stuinfo/school.h"
 
 #endif /* STUINFO_H */

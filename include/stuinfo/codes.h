@@ -149,6 +149,15 @@ stuinfo_status stuinfo_code_table_get_info(stuinfo_ctx *ctx, int32_t table,
                                            stuinfo_code_table_info *out);
 
 /**
+ * The table whose key (stuinfo_code_table_info.key, e.g. "ethnicity", "region") is
+ * @p key (@p len bytes), into *out: for command lines and configuration files.
+ * Returns STUINFO_OK, STUINFO_ERR_NOT_FOUND or STUINFO_ERR_INVALID_ARGUMENT (NULL).
+ * @since 0.1
+ */
+stuinfo_status stuinfo_code_table_from_key(stuinfo_ctx *ctx, const char *key, size_t len,
+                                           int32_t *out);
+
+/**
  * Number of codes in @p table, into *out. Returns STUINFO_OK or
  * STUINFO_ERR_INVALID_ARGUMENT (NULL argument, unknown table).
  * @since 0.1

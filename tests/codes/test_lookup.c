@@ -131,6 +131,8 @@ test_aliases(void **state)
     expect_code(ctx, STUINFO_TABLE_REGION, "\xE6\xB2\xB3\xE5\x8C\x97\xE7\x9F\xB3\xE5\xAE"
                 "\xB6\xE5\xBA\x84\xE5\xB8\x82\xE6\xAD\xA3\xE5\xAE\x9A\xE5\x8E\xBF",
                 "130123");                                                /* 河北石家庄市正定县 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE7\x88\xB7\xE7\x88\xB7", "61");   /* 爷爷 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE7\x88\xB6\xE4\xBA\xB2", "51");   /* 父亲 */
     expect_code(ctx, STUINFO_TABLE_ETHNICITY, "1", "01");                         /* Excel */
     expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS, "3", "03");
     expect_code(ctx, STUINFO_TABLE_NATIONALITY, "4", "004");
@@ -233,6 +235,16 @@ test_enumerate(void **state)
     assert_string_equal(e.code, "98");
     assert_int_equal(stuinfo_code_at(ctx, STUINFO_TABLE_ETHNICITY, 58, &e),
                      STUINFO_ERR_NOT_FOUND);
+    {
+        int32_t t = -1;
+        assert_int_equal(stuinfo_code_table_from_key(ctx, "region", 6, &t), STUINFO_OK);
+        assert_int_equal(t, STUINFO_TABLE_REGION);
+        assert_int_equal(stuinfo_code_table_from_key(ctx, "regio", 5, &t),
+                         STUINFO_ERR_NOT_FOUND);
+        assert_int_equal(t, 0);
+        assert_int_equal(stuinfo_code_table_from_key(ctx, NULL, 1, &t),
+                         STUINFO_ERR_INVALID_ARGUMENT);
+    }
     assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_REGION, &n), STUINFO_OK);
     assert_int_equal(n, 7189);
     assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_NATIONALITY, &n), STUINFO_OK);
