@@ -34,7 +34,9 @@
 /* student */
 #include "stuinfo/student.h"
 /* roster */
+#include "stuinfo/roster.h"
 /* workflow */
 /* school */
+#include "stuinfo/school.h"
 
 #endif /* STUINFO_H */
