@@ -28,6 +28,7 @@ struct check {
     bool report_failed;
     bool unusable;
     enum row_state file_state;  /* findings about the file rather than a row */
+    size_t unknown_headings;
     struct cli_progress *progress;
     unsigned char *rows;        /* enum row_state per data row, indexed by row number */
     size_t rows_cap;
@@ -130,6 +131,7 @@ report_findings(struct check *ck, const stuinfo_report *report, int64_t row, boo
 {
     enum row_state state = ROW_CLEAN;
     bool headed = false;
+    int64_t headed_row = -1;
     size_t n = stuinfo_report_count(report);
 
     for (size_t i = 0; i < n; i++) {
@@ -138,6 +140,8 @@ report_findings(struct check *ck, const stuinfo_report *report, int64_t row, boo
             continue;
         if (file_level && f.rule && strcmp(f.rule, "roster.no_heading") == 0)
             ck->unusable = true;
+        if (file_level && f.rule && strcmp(f.rule, "roster.unknown_heading") == 0)
+            ck->unknown_headings++;
         if (f.severity == STUINFO_SEVERITY_ERROR)
             state = ROW_ERRORS;
         else if (f.severity == STUINFO_SEVERITY_WARNING && state < ROW_WARNINGS)
@@ -148,15 +152,17 @@ report_findings(struct check *ck, const stuinfo_report *report, int64_t row, boo
                                      : ROW_CLEAN);
         if (!shown(ck, f.severity))
             continue;
-        if (!ck->cli->json && !headed) {
+        if (!ck->cli->json && (!headed || (file_level && f.row != headed_row))) {
             cli_progress_clear(ck->progress);
-            if (file_level)
+            int64_t r = file_level ? f.row : row;
+            if (r <= 0)
                 printf("%s\n", cli_tr(ck->cli, "整个文件：", "whole file:"));
             else if (ck->cli->english)
-                printf("row %lld:\n", (long long)row);
+                printf("row %lld:\n", (long long)r);
             else
-                printf("第 %lld 行：\n", (long long)row);
+                printf("第 %lld 行：\n", (long long)r);
             headed = true;
+            headed_row = f.row;
         }
         if (f.row == 0 && !file_level)
             f.row = row;
@@ -253,6 +259,10 @@ check_roster(struct check *ck, stuinfo_roster_reader *reader)
         return CLI_EXIT_UNUSABLE;
     }
     ck->file_state = report_findings(ck, stuinfo_roster_reader_file_findings(reader), 0, true);
+    /* Not one column we know: this is no roster (or the wrong file). */
+    size_t columns = stuinfo_roster_reader_columns(reader);
+    if (columns > 0 && ck->unknown_headings >= columns)
+        ck->unusable = true;
     return CLI_EXIT_CLEAN;
 }
 
