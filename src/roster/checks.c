@@ -1,0 +1,281 @@
+/*
+ * Roster-level checks that one record cannot see: the same ID number twice; the same
+ * name, birth date and sex under different ID numbers; ID numbers one digit or one
+ * transposition apart under the same name. Each row leaves a 24-byte key (the ID number
+ * packed into 64 bits, a hash of the name's comparison key, birth date and sex), never
+ * the record; at the end the keys are sorted three ways and each pair is reported once,
+ * on the later row, naming the earlier one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/report.h"
+#include "roster_impl.h"
+
+struct roster_key {
+    uint64_t id;                /* packed 18-char number (bit 62) or a hash (bit 63) */
+    uint64_t name;              /* hash of the name key; 0 when no name */
+    uint32_t birth_sex;         /* yyyymmdd | sex << 28; 0 when unknown */
+    uint32_t row;
+};
+
+#define ID_PACKED (1ULL << 62)
+#define ID_HASHED (1ULL << 63)
+/* Same-name groups larger than this are compared only within their first entries. */
+#define NEAR_GROUP_MAX 2048
+
+static uint64_t
+fnv1a(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t
+pack_id(const char *s, size_t n)
+{
+    uint64_t v = 0;
+
+    if (n == 18) {
+        size_t i;
+        for (i = 0; i < 17 && s[i] >= '0' && s[i] <= '9'; i++)
+            v = v * 10 + (uint64_t)(s[i] - '0');
+        if (i == 17 && ((s[17] >= '0' && s[17] <= '9') || s[17] == 'X'))
+            return (v * 11 + (uint64_t)(s[17] == 'X' ? 10 : s[17] - '0')) | ID_PACKED;
+    }
+    return (fnv1a(s, n) & ~(ID_PACKED | ID_HASHED)) | ID_HASHED;
+}
+
+static void
+unpack_id(uint64_t id, unsigned char d[18])
+{
+    uint64_t v = id & ~ID_PACKED;
+
+    d[17] = (unsigned char)(v % 11);
+    v /= 11;
+    for (int i = 16; i >= 0; i--) {
+        d[i] = (unsigned char)(v % 10);
+        v /= 10;
+    }
+}
+
+/* 1: one character differs, 2: two adjacent characters swapped, 0: neither. */
+static int
+near_ids(uint64_t a, uint64_t b)
+{
+    unsigned char x[18], y[18];
+    int diff[3], n = 0;
+
+    if (!(a & ID_PACKED) || !(b & ID_PACKED) || a == b)
+        return 0;
+    unpack_id(a, x);
+    unpack_id(b, y);
+    for (int i = 0; i < 18; i++) {
+        if (x[i] != y[i]) {
+            if (n == 2)
+                return 0;
+            diff[n++] = i;
+        }
+    }
+    if (n == 1)
+        return 1;
+    if (n == 2 && diff[1] == diff[0] + 1 && x[diff[0]] == y[diff[1]]
+        && x[diff[1]] == y[diff[0]])
+        return 2;
+    return 0;
+}
+
+static uint32_t
+birth_sex(const stuinfo_student *st)
+{
+    const char *b = NULL, *sx = NULL;
+    size_t bl = 0, sl = 0;
+    uint32_t v = 0;
+
+    stuinfo_student_get(st, STUINFO_FIELD_BIRTH_DATE, &b, &bl);
+    stuinfo_student_get(st, STUINFO_FIELD_SEX, &sx, &sl);
+    if (b == NULL || bl != 10 || sx == NULL || sl != 1 || sx[0] < '0' || sx[0] > '9')
+        return 0;
+    for (size_t i = 0; i < 10; i++) {
+        if (i == 4 || i == 7)
+            continue;
+        if (b[i] < '0' || b[i] > '9')
+            return 0;
+        v = v * 10 + (uint32_t)(b[i] - '0');
+    }
+    return v | (uint32_t)(sx[0] - '0') << 28;
+}
+
+stuinfo_status
+checks_add(stuinfo_roster_reader *r, const stuinfo_student *st, int64_t row)
+{
+    const char *id = NULL, *name = NULL;
+    size_t id_len = 0, name_len = 0;
+    struct roster_key *k;
+
+    stuinfo_student_get(st, STUINFO_FIELD_ID_DOC_NO, &id, &id_len);
+    if (id == NULL || id_len == 0 || row > UINT32_MAX)
+        return STUINFO_OK;
+    if (r->nkeys == r->keys_cap) {
+        /* The keys hold ID numbers: grow by allocate-copy-wipe-free, never realloc. */
+        size_t cap = r->keys_cap ? r->keys_cap * 2 : 4096;
+        struct roster_key *nk = core_calloc(r->ctx, cap, sizeof(*nk));
+
+        if (nk == NULL)
+            return STUINFO_ERR_NOMEM;
+        if (r->nkeys > 0)
+            memcpy(nk, r->keys, r->nkeys * sizeof(*nk));
+        core_free_wipe(r->ctx, r->keys, r->keys_cap * sizeof(*nk));
+        r->keys = nk;
+        r->keys_cap = cap;
+    }
+    k = &r->keys[r->nkeys++];
+    k->id = pack_id(id, id_len);
+    stuinfo_student_name_key(st, &name, &name_len);
+    k->name = name != NULL && name_len > 0 ? (fnv1a(name, name_len) | 1) : 0;
+    k->birth_sex = birth_sex(st);
+    k->row = (uint32_t)row;
+    return STUINFO_OK;
+}
+
+#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b))
+
+static int
+by_id(const void *pa, const void *pb)
+{
+    const struct roster_key *a = pa, *b = pb;
+    return a->id != b->id ? CMP(a->id, b->id) : CMP(a->row, b->row);
+}
+
+static int
+by_person(const void *pa, const void *pb)
+{
+    const struct roster_key *a = pa, *b = pb;
+    if (a->name != b->name)
+        return CMP(a->name, b->name);
+    if (a->birth_sex != b->birth_sex)
+        return CMP(a->birth_sex, b->birth_sex);
+    return by_id(pa, pb);
+}
+
+static int
+by_name_id(const void *pa, const void *pb)
+{
+    const struct roster_key *a = pa, *b = pb;
+    return a->name != b->name ? CMP(a->name, b->name) : by_id(pa, pb);
+}
+
+static stuinfo_status
+pair(stuinfo_roster_reader *r, rule_id rule, uint32_t row_a, uint32_t row_b)
+{
+    char other[24];
+    uint32_t first = row_a < row_b ? row_a : row_b, later = row_a < row_b ? row_b : row_a;
+
+    core_report_set_row(r->file_findings, later);
+    return core_report_add(r->file_findings, rule, "id_doc_no",
+                           core_fmt_int(other, first), NULL);
+}
+
+static stuinfo_status
+same_id(stuinfo_roster_reader *r)
+{
+    struct roster_key *k = r->keys;
+    stuinfo_status st = STUINFO_OK;
+
+    qsort(k, r->nkeys, sizeof(*k), by_id);
+    for (size_t i = 0, first = 0; i < r->nkeys && st == STUINFO_OK; i++) {
+        if (i == 0 || k[i].id != k[first].id)
+            first = i;
+        else
+            st = pair(r, RULE_ROSTER_DUPLICATE_ID, k[first].row, k[i].row);
+    }
+    return st;
+}
+
+static stuinfo_status
+same_person(stuinfo_roster_reader *r)
+{
+    struct roster_key *k = r->keys;
+    stuinfo_status st = STUINFO_OK;
+
+    qsort(k, r->nkeys, sizeof(*k), by_person);
+    for (size_t i = 1, first = 0; i < r->nkeys && st == STUINFO_OK; i++) {
+        if (k[i].name != k[first].name || k[i].birth_sex != k[first].birth_sex) {
+            first = i;
+            continue;
+        }
+        if (k[i].name == 0 || k[i].birth_sex == 0 || k[i].id == k[i - 1].id
+            || k[i].id == k[first].id)
+            continue;
+        /* near numbers are reported by near_id() with the more precise rule */
+        if (near_ids(k[first].id, k[i].id) == 0)
+            st = pair(r, RULE_ROSTER_SAME_PERSON_OTHER_ID, k[first].row, k[i].row);
+    }
+    return st;
+}
+
+static stuinfo_status
+near_id(stuinfo_roster_reader *r)
+{
+    struct roster_key *k = r->keys;
+    stuinfo_status st = STUINFO_OK;
+    size_t start = 0;
+
+    qsort(k, r->nkeys, sizeof(*k), by_name_id);
+    while (start < r->nkeys && st == STUINFO_OK) {
+        size_t end = start + 1;
+
+        while (end < r->nkeys && k[end].name == k[start].name)
+            end++;
+        if (k[start].name != 0) {
+            size_t lim = end - start > NEAR_GROUP_MAX ? start + NEAR_GROUP_MAX : end;
+            for (size_t i = start; i < lim && st == STUINFO_OK; i++) {
+                if (i > start && k[i].id == k[i - 1].id)
+                    continue;
+                for (size_t j = i + 1; j < lim && st == STUINFO_OK; j++) {
+                    int how;
+                    if (k[j].id == k[j - 1].id)
+                        continue;
+                    how = near_ids(k[i].id, k[j].id);
+                    if (how != 0)
+                        st = pair(r, how == 1 ? RULE_ROSTER_NEAR_ID_DIGIT
+                                              : RULE_ROSTER_NEAR_ID_SWAP,
+                                  k[i].row, k[j].row);
+                }
+            }
+        }
+        start = end;
+    }
+    return st;
+}
+
+stuinfo_status
+checks_finish(stuinfo_roster_reader *r)
+{
+    stuinfo_status st = STUINFO_OK;
+
+    if (r->nkeys > 1) {
+        st = same_id(r);
+        if (st == STUINFO_OK)
+            st = same_person(r);
+        if (st == STUINFO_OK)
+            st = near_id(r);
+    }
+    core_report_set_row(r->file_findings, 0);
+    checks_free(r);
+    return st;
+}
+
+void
+checks_free(stuinfo_roster_reader *r)
+{
+    if (r->keys != NULL)
+        core_free_wipe(r->ctx, r->keys, r->keys_cap * sizeof(*r->keys));
+    r->keys = NULL;
+    r->nkeys = r->keys_cap = 0;
+}
