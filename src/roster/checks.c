@@ -21,7 +21,7 @@ struct roster_key {
 
 #define ID_PACKED (1ULL << 62)
 #define ID_HASHED (1ULL << 63)
-/* Same-name groups larger than this are compared only within their first entries. */
+/* Runs larger than this are compared only within their first entries. */
 #define NEAR_GROUP_MAX 2048
 
 static uint64_t
@@ -163,13 +163,6 @@ by_person(const void *pa, const void *pb)
     return by_id(pa, pb);
 }
 
-static int
-by_name_id(const void *pa, const void *pb)
-{
-    const struct roster_key *a = pa, *b = pb;
-    return a->name != b->name ? CMP(a->name, b->name) : by_id(pa, pb);
-}
-
 static stuinfo_status
 pair(stuinfo_roster_reader *r, rule_id rule, uint32_t row_a, uint32_t row_b)
 {
@@ -219,37 +212,79 @@ same_person(stuinfo_roster_reader *r)
     return st;
 }
 
+/*
+ * Near numbers, without comparing every pair of a common name: a pair one substitution or
+ * one adjacent swap apart always agrees on one of three segments of the number — the
+ * sequence and check part (chars 15-18), the month and day (11-14), or region and year
+ * (1-10). Each pass sorts by (name, segment, number) and compares within runs; a pair is
+ * reported in the first pass whose segment it agrees on.
+ */
+static uint32_t
+segment(uint64_t id, int pass)
+{
+    unsigned char d[18];
+    uint32_t v = 0;
+    int from = pass == 0 ? 14 : pass == 1 ? 10 : 0, to = pass == 0 ? 18 : pass == 1 ? 14 : 10;
+
+    if (!(id & ID_PACKED))
+        return UINT32_MAX;
+    unpack_id(id, d);
+    for (int i = from; i < to; i++)
+        v = v * 11 + d[i];
+    return v;
+}
+
+static int
+by_name_segment(const void *pa, const void *pb)
+{
+    const struct roster_key *a = pa, *b = pb;
+    if (a->name != b->name)
+        return CMP(a->name, b->name);
+    if (a->birth_sex != b->birth_sex)
+        return CMP(a->birth_sex, b->birth_sex);
+    return by_id(pa, pb);
+}
+
 static stuinfo_status
 near_id(stuinfo_roster_reader *r)
 {
     struct roster_key *k = r->keys;
     stuinfo_status st = STUINFO_OK;
-    size_t start = 0;
 
-    qsort(k, r->nkeys, sizeof(*k), by_name_id);
-    while (start < r->nkeys && st == STUINFO_OK) {
-        size_t end = start + 1;
+    /* birth_sex is no longer needed: it holds the pass's segment from here on */
+    for (int pass = 0; pass < 3 && st == STUINFO_OK; pass++) {
+        size_t start = 0;
 
-        while (end < r->nkeys && k[end].name == k[start].name)
-            end++;
-        if (k[start].name != 0) {
-            size_t lim = end - start > NEAR_GROUP_MAX ? start + NEAR_GROUP_MAX : end;
-            for (size_t i = start; i < lim && st == STUINFO_OK; i++) {
-                if (i > start && k[i].id == k[i - 1].id)
-                    continue;
-                for (size_t j = i + 1; j < lim && st == STUINFO_OK; j++) {
-                    int how;
-                    if (k[j].id == k[j - 1].id)
+        for (size_t i = 0; i < r->nkeys; i++)
+            k[i].birth_sex = k[i].name == 0 ? UINT32_MAX : segment(k[i].id, pass);
+        qsort(k, r->nkeys, sizeof(*k), by_name_segment);
+        while (start < r->nkeys && st == STUINFO_OK) {
+            size_t end = start + 1;
+
+            while (end < r->nkeys && k[end].name == k[start].name
+                   && k[end].birth_sex == k[start].birth_sex)
+                end++;
+            if (k[start].birth_sex != UINT32_MAX) {
+                size_t lim = end - start > NEAR_GROUP_MAX ? start + NEAR_GROUP_MAX : end;
+                for (size_t i = start; i < lim && st == STUINFO_OK; i++) {
+                    if (i > start && k[i].id == k[i - 1].id)
                         continue;
-                    how = near_ids(k[i].id, k[j].id);
-                    if (how != 0)
-                        st = pair(r, how == 1 ? RULE_ROSTER_NEAR_ID_DIGIT
-                                              : RULE_ROSTER_NEAR_ID_SWAP,
-                                  k[i].row, k[j].row);
+                    for (size_t j = i + 1; j < lim && st == STUINFO_OK; j++) {
+                        int how, earlier = 0;
+                        if (k[j].id == k[j - 1].id)
+                            continue;
+                        how = near_ids(k[i].id, k[j].id);
+                        for (int p = 0; p < pass && how != 0; p++)
+                            earlier |= segment(k[i].id, p) == segment(k[j].id, p);
+                        if (how != 0 && !earlier)
+                            st = pair(r, how == 1 ? RULE_ROSTER_NEAR_ID_DIGIT
+                                                  : RULE_ROSTER_NEAR_ID_SWAP,
+                                      k[i].row, k[j].row);
+                    }
                 }
             }
+            start = end;
         }
-        start = end;
     }
     return st;
 }
