@@ -119,7 +119,8 @@ typedef enum stuinfo_idnum_flag {
     STUINFO_IDNUM_FLAG_ADDRESS_HISTORIC = 256,
     /** Address code 71xxxx (Taiwan province), not used for mainland hukou (warning). */
     STUINFO_IDNUM_FLAG_ADDRESS_TAIWAN = 512,
-    /** The region table was not consulted (this build has none) (note). */
+    /** The region table was not consulted (note). Reserved: never set by this version,
+     *  which always has the region table compiled in. */
     STUINFO_IDNUM_FLAG_ADDRESS_UNCHECKED = 1024,
     /** Wrong check character and ending in 000: looks like a spreadsheet rounded the
      *  number to 15 significant digits (warning, with the check_char error). */
@@ -153,8 +154,9 @@ typedef struct stuinfo_idnum_result {
     int32_t sex;                /* 1 male, 2 female (as the sex code table), 0 unknown */
     int32_t sequence;           /* sequence code (positions 15-17), -1 if none */
     int32_t region_historic;    /* 1 if the address code no longer exists */
-    /* Region names (static text, valid for the life of the program), NULL if unknown. */
-    const char *region_name;    /* the county-level division (latest name) */
+    /* Region names of the address code as they were in the birth year (static text,
+     * valid for the life of the program), NULL if unknown or not applicable. */
+    const char *region_name;    /* the division the code names */
     const char *prefecture_name;
     const char *province_name;
 } stuinfo_idnum_result;
