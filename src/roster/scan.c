@@ -179,7 +179,11 @@ scan_bytes(struct roster_scan *s, const char *bytes, size_t *pos, size_t len)
                 break;
             }
             s->state = SCAN_UNQUOTED;
-            /* fall through */
+            if (c == ',')
+                comma = true;
+            else if (c == '\n' || c == '\r')
+                end = true;
+            break;
         default:
             if (c == ',')
                 comma = true;
