@@ -116,6 +116,7 @@ struct stuinfo_roster_reader {
     size_t ncolumns;
     bool have_heading;
     struct roster_target *targets;  /* one per column */
+    size_t pinyin_col;          /* column of name_pinyin, or ROSTER_NONE */
     struct roster_user_map *user_map;
     size_t n_user_map;
 
