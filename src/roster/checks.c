@@ -12,16 +12,19 @@
 #include "core/report.h"
 #include "roster_impl.h"
 
+/* 20 bytes, 4-byte aligned: a million rows keep 20 MB. */
 struct roster_key {
-    uint64_t id;                /* packed 18-char number (bit 62) or a hash (bit 63) */
-    uint64_t name;              /* hash of the name key; 0 when no name */
+    uint32_t id_hi, id_lo;      /* packed 18-char number (bit 62) or a hash (bit 63) */
+    uint32_t name;              /* hash of the name key; 0 when no name */
     uint32_t birth_sex;         /* yyyymmdd | sex << 28; 0 when unknown */
     uint32_t row;
 };
 
+#define KEY_ID(k) ((uint64_t)(k)->id_hi << 32 | (k)->id_lo)
+
 #define ID_PACKED (1ULL << 62)
 #define ID_HASHED (1ULL << 63)
-/* Same-name groups larger than this are compared only within their first entries. */
+/* Runs larger than this are compared only within their first entries. */
 #define NEAR_GROUP_MAX 2048
 
 static uint64_t
@@ -117,6 +120,7 @@ checks_add(stuinfo_roster_reader *r, const stuinfo_student *st, int64_t row)
     const char *id = NULL, *name = NULL;
     size_t id_len = 0, name_len = 0;
     struct roster_key *k;
+    uint64_t packed;
 
     stuinfo_student_get(st, STUINFO_FIELD_ID_DOC_NO, &id, &id_len);
     if (id == NULL || id_len == 0 || row > UINT32_MAX)
@@ -135,9 +139,11 @@ checks_add(stuinfo_roster_reader *r, const stuinfo_student *st, int64_t row)
         r->keys_cap = cap;
     }
     k = &r->keys[r->nkeys++];
-    k->id = pack_id(id, id_len);
+    packed = pack_id(id, id_len);
+    k->id_hi = (uint32_t)(packed >> 32);
+    k->id_lo = (uint32_t)packed;
     stuinfo_student_name_key(st, &name, &name_len);
-    k->name = name != NULL && name_len > 0 ? (fnv1a(name, name_len) | 1) : 0;
+    k->name = name != NULL && name_len > 0 ? ((uint32_t)fnv1a(name, name_len) | 1) : 0;
     k->birth_sex = birth_sex(st);
     k->row = (uint32_t)row;
     return STUINFO_OK;
@@ -149,7 +155,7 @@ static int
 by_id(const void *pa, const void *pb)
 {
     const struct roster_key *a = pa, *b = pb;
-    return a->id != b->id ? CMP(a->id, b->id) : CMP(a->row, b->row);
+    return KEY_ID(a) != KEY_ID(b) ? CMP(KEY_ID(a), KEY_ID(b)) : CMP(a->row, b->row);
 }
 
 static int
@@ -163,11 +169,93 @@ by_person(const void *pa, const void *pb)
     return by_id(pa, pb);
 }
 
-static int
-by_name_id(const void *pa, const void *pb)
+typedef int (*key_cmp)(const void *, const void *);
+
+static void
+key_swap(struct roster_key *a, struct roster_key *b)
 {
-    const struct roster_key *a = pa, *b = pb;
-    return a->name != b->name ? CMP(a->name, b->name) : by_id(pa, pb);
+    struct roster_key t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void
+key_heap_sift(struct roster_key *k, size_t n, size_t i, key_cmp cmp)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, m = i;
+        if (l < n && cmp(&k[l], &k[m]) > 0)
+            m = l;
+        if (l + 1 < n && cmp(&k[l + 1], &k[m]) > 0)
+            m = l + 1;
+        if (m == i)
+            return;
+        key_swap(&k[i], &k[m]);
+        i = m;
+    }
+}
+
+/*
+ * In place (glibc's qsort would allocate a copy of the whole array, doubling the memory
+ * of the checks): quicksort, median of three, heapsort when it degenerates.
+ */
+static void
+key_sort_depth(struct roster_key *k, size_t n, key_cmp cmp, int depth)
+{
+    while (n > 16) {
+        size_t i, j, mid = n / 2;
+
+        if (depth-- == 0) {
+            for (i = n / 2; i-- > 0;)
+                key_heap_sift(k, n, i, cmp);
+            for (i = n - 1; i > 0; i--) {
+                key_swap(&k[0], &k[i]);
+                key_heap_sift(k, i, 0, cmp);
+            }
+            return;
+        }
+        if (cmp(&k[mid], &k[0]) < 0)
+            key_swap(&k[mid], &k[0]);
+        if (cmp(&k[n - 1], &k[0]) < 0)
+            key_swap(&k[n - 1], &k[0]);
+        if (cmp(&k[n - 1], &k[mid]) < 0)
+            key_swap(&k[n - 1], &k[mid]);
+        key_swap(&k[mid], &k[n - 2]);           /* pivot at n - 2 */
+        i = 0;
+        j = n - 2;
+        for (;;) {
+            while (cmp(&k[++i], &k[n - 2]) < 0)
+                ;
+            while (cmp(&k[--j], &k[n - 2]) > 0)
+                ;
+            if (i >= j)
+                break;
+            key_swap(&k[i], &k[j]);
+        }
+        key_swap(&k[i], &k[n - 2]);
+        /* recurse into the smaller side, loop on the larger */
+        if (i < n - i - 1) {
+            key_sort_depth(k, i, cmp, depth);
+            k += i + 1;
+            n -= i + 1;
+        } else {
+            key_sort_depth(k + i + 1, n - i - 1, cmp, depth);
+            n = i;
+        }
+    }
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && cmp(&k[j - 1], &k[j]) > 0; j--)
+            key_swap(&k[j - 1], &k[j]);
+}
+
+static void
+key_sort(struct roster_key *k, size_t n, key_cmp cmp)
+{
+    int depth = 0;
+
+    for (size_t m = n; m > 0; m >>= 1)
+        depth += 2;
+    key_sort_depth(k, n, cmp, depth);
 }
 
 static stuinfo_status
@@ -187,9 +275,9 @@ same_id(stuinfo_roster_reader *r)
     struct roster_key *k = r->keys;
     stuinfo_status st = STUINFO_OK;
 
-    qsort(k, r->nkeys, sizeof(*k), by_id);
+    key_sort(k, r->nkeys, by_id);
     for (size_t i = 0, first = 0; i < r->nkeys && st == STUINFO_OK; i++) {
-        if (i == 0 || k[i].id != k[first].id)
+        if (i == 0 || KEY_ID(&k[i]) != KEY_ID(&k[first]))
             first = i;
         else
             st = pair(r, RULE_ROSTER_DUPLICATE_ID, k[first].row, k[i].row);
@@ -203,20 +291,53 @@ same_person(stuinfo_roster_reader *r)
     struct roster_key *k = r->keys;
     stuinfo_status st = STUINFO_OK;
 
-    qsort(k, r->nkeys, sizeof(*k), by_person);
+    key_sort(k, r->nkeys, by_person);
     for (size_t i = 1, first = 0; i < r->nkeys && st == STUINFO_OK; i++) {
         if (k[i].name != k[first].name || k[i].birth_sex != k[first].birth_sex) {
             first = i;
             continue;
         }
-        if (k[i].name == 0 || k[i].birth_sex == 0 || k[i].id == k[i - 1].id
-            || k[i].id == k[first].id)
+        if (k[i].name == 0 || k[i].birth_sex == 0 || KEY_ID(&k[i]) == KEY_ID(&k[i - 1])
+            || KEY_ID(&k[i]) == KEY_ID(&k[first]))
             continue;
         /* near numbers are reported by near_id() with the more precise rule */
-        if (near_ids(k[first].id, k[i].id) == 0)
+        if (near_ids(KEY_ID(&k[first]), KEY_ID(&k[i])) == 0)
             st = pair(r, RULE_ROSTER_SAME_PERSON_OTHER_ID, k[first].row, k[i].row);
     }
     return st;
+}
+
+/*
+ * Near numbers, without comparing every pair of a common name: a pair one substitution or
+ * one adjacent swap apart always agrees on one of three segments of the number — the
+ * sequence and check part (chars 15-18), the month and day (11-14), or region and year
+ * (1-10). Each pass sorts by (name, segment, number) and compares within runs; a pair is
+ * reported in the first pass whose segment it agrees on.
+ */
+static uint32_t
+segment(uint64_t id, int pass)
+{
+    unsigned char d[18];
+    uint32_t v = 0;
+    int from = pass == 0 ? 14 : pass == 1 ? 10 : 0, to = pass == 0 ? 18 : pass == 1 ? 14 : 10;
+
+    if (!(id & ID_PACKED))
+        return UINT32_MAX;
+    unpack_id(id, d);
+    for (int i = from; i < to; i++)
+        v = v * 11 + d[i];
+    return v;
+}
+
+static int
+by_name_segment(const void *pa, const void *pb)
+{
+    const struct roster_key *a = pa, *b = pb;
+    if (a->name != b->name)
+        return CMP(a->name, b->name);
+    if (a->birth_sex != b->birth_sex)
+        return CMP(a->birth_sex, b->birth_sex);
+    return by_id(pa, pb);
 }
 
 static stuinfo_status
@@ -224,32 +345,41 @@ near_id(stuinfo_roster_reader *r)
 {
     struct roster_key *k = r->keys;
     stuinfo_status st = STUINFO_OK;
-    size_t start = 0;
 
-    qsort(k, r->nkeys, sizeof(*k), by_name_id);
-    while (start < r->nkeys && st == STUINFO_OK) {
-        size_t end = start + 1;
+    /* birth_sex is no longer needed: it holds the pass's segment from here on */
+    for (int pass = 0; pass < 3 && st == STUINFO_OK; pass++) {
+        size_t start = 0;
 
-        while (end < r->nkeys && k[end].name == k[start].name)
-            end++;
-        if (k[start].name != 0) {
-            size_t lim = end - start > NEAR_GROUP_MAX ? start + NEAR_GROUP_MAX : end;
-            for (size_t i = start; i < lim && st == STUINFO_OK; i++) {
-                if (i > start && k[i].id == k[i - 1].id)
-                    continue;
-                for (size_t j = i + 1; j < lim && st == STUINFO_OK; j++) {
-                    int how;
-                    if (k[j].id == k[j - 1].id)
+        for (size_t i = 0; i < r->nkeys; i++)
+            k[i].birth_sex = k[i].name == 0 ? UINT32_MAX : segment(KEY_ID(&k[i]), pass);
+        key_sort(k, r->nkeys, by_name_segment);
+        while (start < r->nkeys && st == STUINFO_OK) {
+            size_t end = start + 1;
+
+            while (end < r->nkeys && k[end].name == k[start].name
+                   && k[end].birth_sex == k[start].birth_sex)
+                end++;
+            if (k[start].birth_sex != UINT32_MAX) {
+                size_t lim = end - start > NEAR_GROUP_MAX ? start + NEAR_GROUP_MAX : end;
+                for (size_t i = start; i < lim && st == STUINFO_OK; i++) {
+                    if (i > start && KEY_ID(&k[i]) == KEY_ID(&k[i - 1]))
                         continue;
-                    how = near_ids(k[i].id, k[j].id);
-                    if (how != 0)
-                        st = pair(r, how == 1 ? RULE_ROSTER_NEAR_ID_DIGIT
-                                              : RULE_ROSTER_NEAR_ID_SWAP,
-                                  k[i].row, k[j].row);
+                    for (size_t j = i + 1; j < lim && st == STUINFO_OK; j++) {
+                        int how, earlier = 0;
+                        if (KEY_ID(&k[j]) == KEY_ID(&k[j - 1]))
+                            continue;
+                        how = near_ids(KEY_ID(&k[i]), KEY_ID(&k[j]));
+                        for (int p = 0; p < pass && how != 0; p++)
+                            earlier |= segment(KEY_ID(&k[i]), p) == segment(KEY_ID(&k[j]), p);
+                        if (how != 0 && !earlier)
+                            st = pair(r, how == 1 ? RULE_ROSTER_NEAR_ID_DIGIT
+                                                  : RULE_ROSTER_NEAR_ID_SWAP,
+                                      k[i].row, k[j].row);
+                    }
                 }
             }
+            start = end;
         }
-        start = end;
     }
     return st;
 }

@@ -149,6 +149,7 @@ map_headings(stuinfo_roster_reader *r)
 {
     int family_group = -1;
 
+    r->pinyin_col = ROSTER_NONE;
     r->targets = core_calloc(r->ctx, r->ncolumns ? r->ncolumns : 1, sizeof(*r->targets));
     if (r->targets == NULL)
         return STUINFO_ERR_NOMEM;
@@ -218,6 +219,8 @@ map_headings(stuinfo_roster_reader *r)
 mapped:
         if (t->group < 0)
             continue;
+        if (t->group == MODEL_GROUP_STUDENT && t->field == STUINFO_FIELD_NAME_PINYIN)
+            r->pinyin_col = c;
         for (size_t k = 0; k < c; k++) {
             if (same_target(&r->targets[k], t)) {
                 core_report_add(r->file_findings, RULE_ROSTER_DUPLICATE_HEADING, "",
@@ -269,7 +272,13 @@ map_row(stuinfo_roster_reader *r, stuinfo_report *report)
     st = stuinfo_student_new(r->ctx, &row->student);
     if (st != STUINFO_OK)
         return st;
-    for (size_t c = 0; c < row->ncells && c < r->ncolumns; c++) {
+    /* The pinyin column first: a given pinyin is kept, and the record does not make one
+     * from the name (the costliest step of a row). */
+    for (size_t k = 0; k <= row->ncells && k <= r->ncolumns; k++) {
+        size_t c = k == 0 ? r->pinyin_col : k - 1;
+        if (c == ROSTER_NONE || c >= row->ncells || c >= r->ncolumns
+            || (k > 0 && c == r->pinyin_col))
+            continue;
         const struct roster_target *t = &r->targets[c];
         const char *text = r->cells + row->cell_off[c];
         size_t len = row->cell_len[c];

@@ -116,6 +116,7 @@ struct stuinfo_roster_reader {
     size_t ncolumns;
     bool have_heading;
     struct roster_target *targets;  /* one per column */
+    size_t pinyin_col;          /* column of name_pinyin, or ROSTER_NONE */
     struct roster_user_map *user_map;
     size_t n_user_map;
 
@@ -140,6 +141,9 @@ size_t scan_find_break(const struct roster_scan *s, size_t from);
 int32_t roster_sniff(const char *bytes, size_t len);
 size_t roster_bom(const char *bytes, size_t len, int32_t *encoding);
 const char *roster_encoding_name(int32_t encoding);
+
+/* writer.c: would a spreadsheet run this cell? */
+bool roster_formula_like(const char *s, size_t n);
 
 /* cells.c */
 bool cells_init(stuinfo_roster_reader *r);

@@ -114,10 +114,12 @@ def test_id_json_masks_without_show():
 
 def test_id_warning_for_doubtful_address():
     # 110000 is a province-level code: accepted with a warning.
-    r = run('id', '--format', 'json', '110000200001010017')
+    r = run('id', '--format', 'json', '110000200001010019')
+    assert r.returncode == 0
     obj = json_lines(r.stdout)[0]
-    if obj['valid']:
-        assert any(f['severity'] == 'warning' for f in obj['findings'])
+    assert obj['valid'] is True
+    assert [(f['rule'], f['severity']) for f in obj['findings']] == [
+        ('idnum.address_province', 'warning')]
 
 
 def test_id_reads_standard_input():
@@ -185,7 +187,8 @@ def test_check_text_report_and_summary():
     assert r.returncode == 1, r.stderr
     assert 'row 2:' in r.stdout and 'student.bad_id_number' in r.stdout
     assert 'row 3:' in r.stdout and 'student.family_too_few' in r.stdout
-    assert 'row 5:' in r.stdout and 'roster.duplicate_id' in r.stdout
+    assert 'row 5 (compared with other rows):' in r.stdout
+    assert 'roster.duplicate_id' in r.stdout
     assert 'row 1:' not in r.stdout
     assert ('5 rows read: 1 clean, 1 with warnings only, 2 with errors, 1 skipped'
             in r.stdout)

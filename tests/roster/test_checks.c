@@ -89,6 +89,48 @@ test_roster_checks(void **state)
     stuinfo_ctx_free(ctx);
 }
 
+/* Enough rows for the sorts to partition; planted pairs are found exactly once. */
+static void
+test_roster_checks_many(void **state)
+{
+    static const char *const sur[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵"};
+    static const char *const giv[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊",
+                                      "军", "洋", "勇", "艳", "杰", "娟", "涛", "明"};
+    enum { N = 3000 };
+    stuinfo_ctx *ctx = test_ctx_new();
+    size_t cap = (size_t)N * 64 + 64, n = 0;
+    char *data = test_malloc(cap), buf[4096];
+    struct memsrc src;
+    stuinfo_roster_reader *r;
+    (void)state;
+
+    n += (size_t)snprintf(data + n, cap - n, "姓名,身份证件号\n");
+    for (int i = 1; i <= N; i++) {
+        char id[19];
+        int who = i;
+
+        snprintf(id, sizeof(id), "1101012010%08d", i);
+        if (i == 1500)
+            snprintf(id, sizeof(id), "1101012010%08d", 10);      /* row 10's number */
+        if (i == 1800) {
+            snprintf(id, sizeof(id), "1101012010%08d", 20);      /* row 20's, one digit off */
+            id[3] = '2';
+            who = 20;
+        }
+        n += (size_t)snprintf(data + n, cap - n, "%s%s%s,%s\n", sur[who % 8],
+                              giv[(who / 8) % 16], giv[(who / 128) % 16], id);
+    }
+    r = reader(ctx, &src, data);
+    src.len = n;
+    drain(r);
+    assert_string_equal(pairs(r, "roster.duplicate_id", buf, sizeof(buf)), "1500:10");
+    assert_string_equal(pairs(r, "roster.near_id_digit", buf, sizeof(buf)), "1800:20");
+    assert_string_equal(pairs(r, "roster.same_person_other_id", buf, sizeof(buf)), "");
+    stuinfo_roster_reader_free(r);
+    stuinfo_ctx_free(ctx);
+    test_free(data);
+}
+
 static void
 test_heading_mapping(void **state)
 {
@@ -209,6 +251,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roster_checks),
+        cmocka_unit_test(test_roster_checks_many),
         cmocka_unit_test(test_heading_mapping),
         cmocka_unit_test(test_repeated_template_headings),
         cmocka_unit_test(test_validation_findings),
