@@ -1,0 +1,210 @@
+/*
+ * Allocation-failure sweep over representative operations of every layer on main
+ * (issue 9, reliability.md §7 G2). Each operation is run with allocation N failing,
+ * for every N, once and from N on; see sweep.h for what every run must satisfy.
+ * Layers add their operations here as they land.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sweep.h"
+#include "core/core.h"
+#include "core/report.h"
+
+/* ---- ctx ------------------------------------------------------------------------ */
+
+static void
+test_ctx_new(void **state)
+{
+    (void)state;
+    sweep_stats s = sweep_ctx_new();
+    assert_true(s.points >= 2);         /* the ctx and its text services */
+}
+
+/* ---- reports -------------------------------------------------------------------- */
+
+static stuinfo_status
+op_report_new(stuinfo_ctx *ctx, void *fixture)
+{
+    stuinfo_report **out = fixture;
+    return stuinfo_report_new(ctx, out);
+}
+
+static void *
+setup_slot(stuinfo_ctx *ctx)
+{
+    (void)ctx;
+    return test_calloc(1, sizeof(stuinfo_report *));
+}
+
+static void
+teardown_slot(stuinfo_ctx *ctx, void *fixture)
+{
+    stuinfo_report **slot = fixture;
+
+    (void)ctx;
+    stuinfo_report_free(*slot);
+    test_free(slot);
+}
+
+static void
+check_slot_null(stuinfo_ctx *ctx, void *fixture)
+{
+    (void)ctx;
+    assert_null(*(stuinfo_report **)fixture);   /* *out is NULL after a failure */
+}
+
+/* A report already holding a few findings, as a validation would leave it. */
+static void *
+setup_report(stuinfo_ctx *ctx)
+{
+    stuinfo_report *r = NULL;
+
+    assert_int_equal(stuinfo_report_new(ctx, &r), STUINFO_OK);
+    core_report_set_row(r, 3);
+    assert_int_equal(core_report_add(r, RULE_TEXT_INVALID_UTF8, "name", "7", NULL),
+                     STUINFO_OK);
+    assert_int_equal(core_report_add(r, RULE_TEXT_NUL, "family[1].phone", "2", NULL),
+                     STUINFO_OK);
+    return r;
+}
+
+static void
+teardown_report(stuinfo_ctx *ctx, void *fixture)
+{
+    (void)ctx;
+    stuinfo_report_free(fixture);
+}
+
+/* A report whose finding array is full (8 findings): the next add must grow it. */
+static void *
+setup_full_report(stuinfo_ctx *ctx)
+{
+    stuinfo_report *r = setup_report(ctx);
+
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(core_report_add(r, RULE_TEXT_TOO_LONG, "address", "50", NULL),
+                         STUINFO_OK);
+    return r;
+}
+
+/* One call: a failed add must leave the report exactly as it was. */
+static stuinfo_status
+op_report_add(stuinfo_ctx *ctx, void *fixture)
+{
+    (void)ctx;
+    return core_report_add(fixture, RULE_TEXT_TOO_LONG, "family[2].name", "50", "x");
+}
+
+static stuinfo_status
+op_report_to_json(stuinfo_ctx *ctx, void *fixture)
+{
+    const char *json = NULL;
+    size_t len = 0;
+
+    (void)ctx;
+    return stuinfo_report_to_json(fixture, &json, &len);
+}
+
+/* After a failure the report still takes findings, renders and clears. */
+static void
+check_report_usable(stuinfo_ctx *ctx, void *fixture)
+{
+    stuinfo_report *r = fixture;
+    size_t before = stuinfo_report_count(r);
+    const char *json = NULL;
+    size_t len = 0;
+    stuinfo_finding f;
+
+    (void)ctx;
+    assert_true(before >= 2);
+    memset(&f, 0, sizeof(f));
+    f.size = sizeof(f);
+    assert_int_equal(stuinfo_report_get(r, 0, &f), STUINFO_OK);
+    assert_string_equal(f.rule, "text.invalid_utf8");
+    assert_int_equal(core_report_add(r, RULE_TEXT_NUL, "x", "1", NULL), STUINFO_OK);
+    assert_int_equal(stuinfo_report_count(r), before + 1);
+    assert_int_equal(stuinfo_report_to_json(r, &json, &len), STUINFO_OK);
+    assert_non_null(strstr(json, "\"text.nul\""));
+    assert_int_equal(stuinfo_report_clear(r), STUINFO_OK);
+    assert_int_equal(stuinfo_report_count(r), 0);
+}
+
+static void
+test_reports(void **state)
+{
+    static const sweep_op ops[] = {
+        {"report_new", setup_slot, op_report_new, check_slot_null, teardown_slot},
+        {"report_add", setup_report, op_report_add, check_report_usable,
+         teardown_report},
+        {"report_add (grows)", setup_full_report, op_report_add, check_report_usable,
+         teardown_report},
+        {"report_to_json", setup_report, op_report_to_json, check_report_usable,
+         teardown_report},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+        sweep_stats s = sweep_run(&ops[i]);
+        assert_true(s.points >= 1);
+    }
+}
+
+/* ---- code tables: look-ups never allocate ----------------------------------------- */
+
+static stuinfo_status
+op_code_lookups(stuinfo_ctx *ctx, void *fixture)
+{
+    stuinfo_code_entry e;
+    stuinfo_region r;
+    stuinfo_status st;
+
+    (void)fixture;
+    memset(&e, 0, sizeof(e));
+    e.size = sizeof(e);
+    st = stuinfo_code_find_name(ctx, STUINFO_TABLE_ETHNICITY, "\xE6\xBC\xA2\xE6\x97\x8F",
+                                6, &e);                         /* 漢族 */
+    if (st != STUINFO_OK)
+        return st;
+    st = stuinfo_code_find(ctx, STUINFO_TABLE_NATIONALITY, "CHN", 3, &e);
+    if (st != STUINFO_OK)
+        return st;
+    memset(&r, 0, sizeof(r));
+    r.size = sizeof(r);
+    return stuinfo_region_find(ctx, "110101", 6, &r);
+}
+
+static void
+test_codes(void **state)
+{
+    static const sweep_op op = {"code look-ups", NULL, op_code_lookups, NULL, NULL};
+
+    (void)state;
+    sweep_stats s = sweep_run(&op);
+    assert_int_equal(s.points, 0);      /* documented: never allocates */
+    assert_int_equal(s.allocations, 0);
+}
+
+static int
+print_sites(void **state)
+{
+    (void)state;
+    sweep_print_sites();
+    return 0;
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ctx_new),
+        cmocka_unit_test(test_reports),
+        cmocka_unit_test(test_codes),
+    };
+    return cmocka_run_group_tests(tests, NULL, print_sites);
+}
