@@ -30,7 +30,9 @@
 /* codes */
 #include "stuinfo/codes.h"
 /* idnum */
+#include "stuinfo/idnum.h"
 /* student */
+#include "stuinfo/student.h"
 /* roster */
 /* workflow */
 /* school */

@@ -37,6 +37,7 @@ KNOWN_COLUMNS = set(NAME_COLUMNS) | {
     'code', 'status', 'notes', 'scheme', 'registry_allowed', 'level', 'category',
     'family_of_student', 'name_source', 'kind', 'first_year_seen', 'last_year_seen',
     'sources'}
+# Optional headers: code_column, registry (all), unpadded_codes (yes).
 META_REQUIRED = ['table', 'id', 'key', 'title', 'title_en', 'standard', 'year']
 
 
@@ -211,6 +212,8 @@ def build(t):
             fail(row['_where'], 'empty name_zh')
         row['_code'] = code
         row['_flags'] = flags_of(t, row)
+    if len(t.rows) > 32767:
+        fail(t.path, 'more than 32767 rows: widen code_name_key.entry first')
     t.rows.sort(key=lambda r: (len(r['_code']), r['_code']))
     index = {r['_code']: i for i, r in enumerate(t.rows)}
 
@@ -239,46 +242,6 @@ def build(t):
                      % (c, ', '.join(t.rows[e]['_where'] for e in ents)))
         t.code_keys.append((pack(c), ents[0]))
     t.code_keys.sort()
-
-    # Name index: folded key -> entry, or -1 when it names several entries.
-    keys = {}
-    for i, row in enumerate(t.rows):
-        texts = [(row['_code'], 0)]
-        for col in NAME_COLUMNS:
-            if col not in row or col == 'numeric' and ccol == 'numeric':
-                continue
-            for v in split_list(row[col]):
-                if col == 'other_names':
-                    v = v.split('@', 1)[0]
-                texts.append((v, 1 if col in SECONDARY_COLUMNS else 0))
-        for s, rank in texts:
-            k = fold(s)
-            if not k:
-                continue
-            if fold(k) != k:
-                fail(row['_where'], 'name %r does not fold stably' % s)
-            if len(k.encode('utf-8')) > MAX_KEY:
-                fail(row['_where'], 'name %r is too long' % s)
-            ranks = keys.setdefault(k, {})
-            ranks[i] = min(rank, ranks.get(i, rank))
-    t.name_keys = []
-    t.ambiguous = []
-    for k, ranks in keys.items():
-        ents = sorted(ranks)
-        if len(ents) > 1:
-            # An official name beats an alias, variant or former name of another code.
-            best = min(ranks.values())
-            ents = [e for e in ents if ranks[e] == best]
-        if len(ents) > 1:
-            live = [e for e in ents if not t.rows[e]['_flags'] & FLAG_RETIRED]
-            if len(live) == 1:
-                ents = live
-        if len(ents) > 1:
-            t.ambiguous.append((k, [t.rows[e]['_code'] for e in ents]))
-            t.name_keys.append((k.encode('utf-8'), -1))
-        else:
-            t.name_keys.append((k.encode('utf-8'), ents[0]))
-    t.name_keys.sort()
 
     # Region parents.
     if t.meta['table'] == 'REGION':
@@ -312,6 +275,114 @@ def build(t):
                     fail(row['_where'], 'bad years in %r' % v)
                 names.append((nm, a, b))
             row['_other'] = names
+
+
+    # Name index: folded key -> entry, or -1 when it names several entries.
+    keys = {}
+    for i, row in enumerate(t.rows):
+        texts = [(row['_code'], 0)]
+        for col in NAME_COLUMNS:
+            if col not in row or col == 'numeric' and ccol == 'numeric':
+                continue
+            for v in split_list(row[col]):
+                if col == 'other_names':
+                    v = v.split('@', 1)[0]
+                texts.append((v, 1 if col in SECONDARY_COLUMNS else 0))
+        if t.meta.get('unpadded_codes') == 'yes' and row['_code'].isdigit():
+            # Spreadsheets drop leading zeros: 01 arrives as 1.
+            texts.append((str(int(row['_code'])), 1))
+        if t.meta['table'] == 'REGION':
+            texts.extend((x, 0) for x in region_paths(t, row))
+            texts.extend((x, 1) for x in region_short_paths(t, row))
+        for s, rank in texts:
+            k = fold(s)
+            if not k:
+                continue
+            if fold(k) != k:
+                fail(row['_where'], 'name %r does not fold stably' % s)
+            if len(k.encode('utf-8')) > MAX_KEY:
+                fail(row['_where'], 'name %r is too long' % s)
+            ranks = keys.setdefault(k, {})
+            ranks[i] = min(rank, ranks.get(i, rank))
+    t.name_keys = []
+    t.ambiguous = []
+    for k, ranks in keys.items():
+        ents = sorted(ranks)
+        if len(ents) > 1:
+            # An official name beats an alias, variant or former name of another code.
+            best = min(ranks.values())
+            ents = [e for e in ents if ranks[e] == best]
+        if len(ents) > 1:
+            live = [e for e in ents if not t.rows[e]['_flags'] & FLAG_RETIRED]
+            if len(live) == 1:
+                ents = live
+        if len(ents) > 1:
+            t.ambiguous.append((k, [t.rows[e]['_code'] for e in ents]))
+            t.name_keys.append((k.encode('utf-8'), -1))
+        else:
+            t.name_keys.append((k.encode('utf-8'), ents[0]))
+    t.name_keys.sort()
+
+
+def region_paths(t, row):
+    """Full names people write: 河北省石家庄市正定县, 石家庄市正定县, 北京市朝阳区."""
+    def real(i):
+        return i >= 0 and not t.rows[i]['_flags'] & FLAG_PLACEHOLDER
+    if row['_flags'] & FLAG_PLACEHOLDER or row['_level'] == 1:
+        return []
+    prov, pref = row['_province'], row['_prefecture']
+    out = []
+    if row['_level'] == 2:
+        if real(prov):
+            out.append(t.rows[prov]['name_zh'] + row['name_zh'])
+        return out
+    if real(pref):
+        out.append(t.rows[pref]['name_zh'] + row['name_zh'])
+        if real(prov):
+            out.append(t.rows[prov]['name_zh'] + t.rows[pref]['name_zh'] + row['name_zh'])
+    elif real(prov):
+        out.append(t.rows[prov]['name_zh'] + row['name_zh'])
+    return out
+
+
+PROVINCE_SUFFIXES = ['壮族自治区', '回族自治区', '维吾尔自治区', '自治区', '特别行政区', '省', '市']
+PREFECTURE_SUFFIXES = ['地区', '盟', '市']
+
+
+def region_short(row):
+    """The name without its administrative suffix (河北 for 河北省, 石家庄 for 石家庄市),
+    for provinces and prefectures; None where there is no such form."""
+    if row['_flags'] & FLAG_PLACEHOLDER:
+        return None
+    name = row['name_zh']
+    suffixes = PROVINCE_SUFFIXES if row['_level'] == 1 else \
+        PREFECTURE_SUFFIXES if row['_level'] == 2 else []
+    for suf in suffixes:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[:-len(suf)]
+    return None
+
+
+def region_short_paths(t, row):
+    """Short forms people write, below official names in rank: 北京, 内蒙古, 石家庄,
+    河北石家庄, 河北石家庄市, 河北石家庄市正定县."""
+    own = region_short(row)
+    out = [own] if own else []
+    prov = t.rows[row['_province']] if row['_province'] >= 0 else None
+    pshort = region_short(prov) if prov is not None and prov is not row else None
+    if pshort is None:
+        return out
+    if row['_level'] == 2:
+        out.append(pshort + row['name_zh'])
+        if own:
+            out.append(pshort + own)
+    elif row['_level'] == 3 and not row['_flags'] & FLAG_PLACEHOLDER:
+        pref = t.rows[row['_prefecture']] if row['_prefecture'] >= 0 else None
+        if pref is not None and not pref['_flags'] & FLAG_PLACEHOLDER:
+            out.append(pshort + pref['name_zh'] + row['name_zh'])
+        else:
+            out.append(pshort + row['name_zh'])
+    return out
 
 
 def entry_line(t, i, row):
@@ -365,12 +436,20 @@ def main():
         h.write('\n/* Indexed by table id; entry 0 is unused. */\n')
         h.write('extern const struct code_table codes_tables[CODES_TABLE_MAX + 1];\n')
         h.write('/* Parallel to the entries of the region table. */\n')
-        h.write('extern const struct region_entry codes_regions[%d];\n\n' % len(regions[0].rows))
+        h.write('extern const struct region_entry codes_regions[%d];\n' % len(regions[0].rows))
+        h.write('/* Former names of regions, per region in the order of data/codes. */\n')
+        h.write('extern const struct region_name codes_region_names[];\n\n')
         h.write('#endif /* CODES_TABLES_H */\n')
 
     with open(out_c, 'w', encoding='utf-8') as c:
         c.write('/* Generated by tools/gen_codes.py from data/codes. Do not edit. */\n')
         c.write('#include "codes_tables.h"\n\n')
+        c.write('/* The data files and include/stuinfo/codes.h agree on every table id. */\n')
+        for t in tables:
+            c.write('_Static_assert((int)STUINFO_TABLE_%s == %d, "table id of %s");\n'
+                    % (t.meta['table'], t.id, comment_safe(t.path.split('/')[-1])))
+        c.write('\n')
+        pool, pool_offsets, pool_len = [], {}, [0]
         for t in tables:
             k = t.meta['key']
             c.write('/* %s: %s, %d rows */\n' % (comment_safe(k), comment_safe(t.path.split('/')[-1]),
@@ -393,19 +472,47 @@ def main():
             if line:
                 c.write('    ' + ' '.join(line) + '\n')
             c.write('};\n\n')
+            # Keys live in one pool and are found by offset: no relocations.
             c.write('static const struct code_name_key %s_names[%d] = {\n' % (k, len(t.name_keys)))
             for key, e in t.name_keys:
-                c.write('    {%s, %d, %d},\n' % (c_string(key.decode('utf-8')), len(key), e))
+                off = pool_offsets.get(key)
+                if off is None:
+                    off = pool_offsets[key] = pool_len[0]
+                    pool.append(key)
+                    pool_len[0] += len(key)
+                c.write('    {%d, %d, %d},\n' % (off, len(key), e))
             c.write('};\n\n')
         r = regions[0]
+        former = []
+        for row in r.rows:
+            row['_names_first'] = len(former)
+            former.extend(row['_other'])
+        c.write('const struct region_name codes_region_names[%d] = {\n' % max(len(former), 1))
+        for nm, a, b in former:
+            c.write('    {%s, %d, %d},\n' % (c_string(nm), a, b))
+        if not former:
+            c.write('    {NULL, 0, 0},\n')
+        c.write('};\n\n')
         c.write('const struct region_entry codes_regions[%d] = {\n' % len(r.rows))
         for i, row in enumerate(r.rows):
             other = ';'.join('%s@%d-%d' % x for x in row['_other']) or None
-            c.write('    {%s, %s, %d, %d, %d, %d, %d, %d, %s},\n' % (
+            c.write('    {%s, %s, %d, %d, %d, %d, %d, %d, %s, %d, %d},\n' % (
                 c_string(row['_code']), c_string(row['name_zh']), row['_from'], row['_to'],
                 row['_level'], row['_flags'], row['_province'], row['_prefecture'],
-                c_string(other)))
+                c_string(other), row['_names_first'], len(row['_other'])))
         c.write('};\n\n')
+        if pool_len[0] >= 1 << 31:
+            fail('gen_codes.py', 'name pool too large')
+        c.write('/* Folded names of every table, back to back (lengths are in the indexes). */\n')
+        c.write('#if defined(__GNUC__)\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n#endif\n')
+        c.write('static const char codes_name_pool[%d] =\n' % (pool_len[0] + 1))
+        chunk = b''
+        for key in pool:
+            chunk += key
+            if len(chunk) >= 60:
+                c.write('    %s\n' % c_string(chunk.decode('utf-8')))
+                chunk = b''
+        c.write('    %s;\n\n' % c_string(chunk.decode('utf-8')))
         c.write('const struct code_table codes_tables[CODES_TABLE_MAX + 1] = {\n')
         c.write('    {0},\n')
         for t in tables:
@@ -418,7 +525,7 @@ def main():
             c.write('        %s,\n' % c_string('; '.join(t.sources)))
             c.write('        %s_entries, %d,\n' % (k, len(t.rows)))
             c.write('        %s_code_keys, %s_code_entries, %d,\n' % (k, k, len(t.code_keys)))
-            c.write('        %s_names, %d,\n' % (k, len(t.name_keys)))
+            c.write('        codes_name_pool, %s_names, %d,\n' % (k, len(t.name_keys)))
             c.write('    },\n')
         c.write('};\n')
 

@@ -149,6 +149,15 @@ stuinfo_status stuinfo_code_table_get_info(stuinfo_ctx *ctx, int32_t table,
                                            stuinfo_code_table_info *out);
 
 /**
+ * The table whose key (stuinfo_code_table_info.key, e.g. "ethnicity", "region") is
+ * @p key (@p len bytes), into *out: for command lines and configuration files.
+ * Returns STUINFO_OK, STUINFO_ERR_NOT_FOUND or STUINFO_ERR_INVALID_ARGUMENT (NULL).
+ * @since 0.1
+ */
+stuinfo_status stuinfo_code_table_from_key(stuinfo_ctx *ctx, const char *key, size_t len,
+                                           int32_t *out);
+
+/**
  * Number of codes in @p table, into *out. Returns STUINFO_OK or
  * STUINFO_ERR_INVALID_ARGUMENT (NULL argument, unknown table).
  * @since 0.1
@@ -178,8 +187,14 @@ stuinfo_status stuinfo_code_find(stuinfo_ctx *ctx, int32_t table, const char *co
 /**
  * Find what people typed (@p text, UTF-8, @p len bytes): a full or short name,
  * romanization, English name, alias, former name or code ("汉", "漢族", "ＨＡ",
- * "Han", "共青团员", "China", "CHN", "156"). Full-width forms, letter case, white
- * space anywhere and traditional characters are folded away. Never a nearest guess.
+ * "Han", "共青团员", "China", "CHN", "156"); a code whose leading zeros a spreadsheet
+ * dropped ("1" for 01) in the ethnicity, political-status, 港澳台侨外 and nationality
+ * tables; a region with its parents ("北京市朝阳区", "吉林省长春市朝阳区"), or a
+ * province or prefecture without its suffix ("北京", "河北石家庄").
+ * Full-width forms, letter case, white space anywhere and traditional characters are
+ * folded away. Never a nearest guess: an official name wins over another code's alias
+ * or former name, and a current code over a retired one; otherwise several matches
+ * give STUINFO_ERR_AMBIGUOUS.
  * Returns STUINFO_OK, STUINFO_ERR_NOT_FOUND, STUINFO_ERR_AMBIGUOUS (the text names
  * several codes), STUINFO_ERR_ENCODING (invalid UTF-8 or a NUL byte),
  * STUINFO_ERR_TOO_LONG (over 256 bytes), STUINFO_ERR_ICU or
@@ -197,6 +212,17 @@ stuinfo_status stuinfo_code_find_name(stuinfo_ctx *ctx, int32_t table, const cha
  */
 stuinfo_status stuinfo_region_find(stuinfo_ctx *ctx, const char *code, size_t len,
                                    stuinfo_region *out);
+
+/**
+ * Like stuinfo_region_find(), with the names each code carried in @p year (a birth
+ * year, say: 130502 was 桥东区 until 2019 and is 襄都区 since). Years outside the
+ * code's own first_year..last_year still give a result; compare them yourself.
+ * @p year 0 means the latest names. Returns as stuinfo_region_find(), and
+ * STUINFO_ERR_INVALID_ARGUMENT for a year outside 0..9999.
+ * @since 0.1
+ */
+stuinfo_status stuinfo_region_find_at(stuinfo_ctx *ctx, const char *code, size_t len,
+                                      int32_t year, stuinfo_region *out);
 
 #if defined(__GNUC__) && !defined(STUINFO_CDEF)
 #pragma GCC visibility pop

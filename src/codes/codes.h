@@ -28,11 +28,12 @@ struct code_entry {
     uint32_t index;             /* position in code order */
 };
 
-/* A folded name (see codes_fold_name) and the entry it names; -1 = several. */
+/* A folded name (text_namefold) at name_pool + off, and the entry it names;
+ * -1 = several. Offsets instead of pointers keep the index free of relocations. */
 struct code_name_key {
-    const char *key;
-    uint32_t len;
-    int32_t entry;
+    uint32_t off;
+    uint16_t len;
+    int16_t entry;
 };
 
 struct code_table {
@@ -48,6 +49,7 @@ struct code_table {
     const uint64_t *code_keys;  /* codes (and alpha codes) packed big-endian, sorted */
     const uint16_t *code_entries;       /* entry of each code key */
     uint32_t code_key_count;
+    const char *name_pool;      /* the bytes of the folded names */
     const struct code_name_key *names;  /* sorted by bytes (memcmp, shorter first) */
     uint32_t name_count;
 };
@@ -62,7 +64,16 @@ struct region_entry {
     uint16_t flags;             /* stuinfo_code_flag bits (RETIRED, PLACEHOLDER, ...) */
     int16_t province;           /* index in codes_regions of XX0000, or -1 */
     int16_t prefecture;         /* index of XXXX00 for a county, or -1 */
-    const char *other_names;    /* "name@first-last;..." (or name@year), or NULL */
+    const char *other_names;    /* "name@first-last;..." as in data/codes, or NULL */
+    uint16_t names_first;       /* former names: codes_region_names[names_first..] */
+    uint16_t names_count;
+};
+
+/* A name a region code carried before (or besides) its latest one. */
+struct region_name {
+    const char *name;
+    int16_t from_year;          /* first and last year seen with this name */
+    int16_t to_year;
 };
 
 /* Longest text accepted by a name lookup, in bytes. */
@@ -88,6 +99,10 @@ stuinfo_status codes_by_name(struct text_services *ts, int table, const char *te
 
 /* Region lookup by exactly six ASCII digits; any code ever valid. NULL = not found. */
 const struct region_entry *codes_region_find(const char *code6);
+
+/* The name @p r carried in @p year: a former name whose years include it, else the
+ * latest name. Never NULL for a non-NULL @p r. */
+const char *codes_region_name_at(const struct region_entry *r, int year);
 
 /* The code_entry of a region (same index in the region table). */
 const struct code_entry *codes_region_code_entry(const struct region_entry *r);

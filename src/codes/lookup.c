@@ -82,6 +82,19 @@ codes_region_find(const char *code6)
     return e < 0 ? NULL : &codes_regions[e];
 }
 
+const char *
+codes_region_name_at(const struct region_entry *r, int year)
+{
+    if (r == NULL)
+        return NULL;
+    for (uint16_t i = 0; i < r->names_count; i++) {
+        const struct region_name *n = &codes_region_names[r->names_first + i];
+        if (year >= n->from_year && year <= n->to_year)
+            return n->name;
+    }
+    return r->name;
+}
+
 const struct code_entry *
 codes_region_code_entry(const struct region_entry *r)
 {
@@ -91,10 +104,10 @@ codes_region_code_entry(const struct region_entry *r)
 }
 
 static int
-compare_key(const struct code_name_key *k, const char *s, size_t len)
+compare_key(const char *pool, const struct code_name_key *k, const char *s, size_t len)
 {
     size_t n = k->len < len ? k->len : len;
-    int c = memcmp(k->key, s, n);
+    int c = memcmp(pool + k->off, s, n);
 
     if (c != 0)
         return c;
@@ -109,7 +122,7 @@ find_name_key(const struct code_table *t, const char *s, size_t len, int32_t *en
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = compare_key(&t->names[mid], s, len);
+        int c = compare_key(t->name_pool, &t->names[mid], s, len);
         if (c == 0) {
             *entry = t->names[mid].entry;
             return 1;

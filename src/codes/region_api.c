@@ -1,4 +1,5 @@
-/* The public region lookup: a GB/T 2260 code with its province and prefecture. */
+/* The public region lookup: a GB/T 2260 code with its province and prefecture, by
+ * their latest names or the names of a given year. */
 #include <string.h>
 
 #include "codes/codes_tables.h"
@@ -13,8 +14,14 @@ parent(int16_t index)
     return &codes_regions[index];
 }
 
-stuinfo_status
-stuinfo_region_find(stuinfo_ctx *ctx, const char *code, size_t len, stuinfo_region *out)
+static const char *
+name_of(const struct region_entry *r, int32_t year)
+{
+    return year == 0 ? r->name : codes_region_name_at(r, year);
+}
+
+static stuinfo_status
+find(stuinfo_ctx *ctx, const char *code, size_t len, int32_t year, stuinfo_region *out)
 {
     const struct region_entry *r, *prov, *pref;
     char buf[24];
@@ -26,6 +33,9 @@ stuinfo_region_find(stuinfo_ctx *ctx, const char *code, size_t len, stuinfo_regi
     if (out->size < sizeof(*out))
         return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CODES_STRUCT_SIZE,
                          core_fmt_int(buf, (int64_t)sizeof(*out)), NULL);
+    if (year < 0 || year > 9999)
+        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_BAD_OPTION, "year",
+                         NULL);
     if (len != 6)
         return core_fail(ctx, STUINFO_ERR_NOT_FOUND, RULE_CODES_REGION_FORMAT, NULL, NULL);
     for (size_t i = 0; i < 6; i++)
@@ -44,19 +54,32 @@ stuinfo_region_find(stuinfo_ctx *ctx, const char *code, size_t len, stuinfo_regi
     out->first_year = r->from_year;
     out->last_year = r->to_year;
     out->code = r->code;
-    out->name = r->name;
+    out->name = name_of(r, year);
     prov = r->level == STUINFO_REGION_PROVINCE ? r : parent(r->province);
     pref = r->level == STUINFO_REGION_PREFECTURE ? r
          : r->level == STUINFO_REGION_COUNTY ? parent(r->prefecture) : NULL;
     if (prov != NULL) {
-        out->province_name = prov->name;
+        out->province_name = name_of(prov, year);
         out->province_code = prov->code;
     }
     if (pref != NULL) {
-        out->prefecture_name = pref->name;
+        out->prefecture_name = name_of(pref, year);
         out->prefecture_code = pref->code;
     }
     if (r->level == STUINFO_REGION_COUNTY)
-        out->county_name = r->name;
+        out->county_name = out->name;
     return core_ok(ctx);
+}
+
+stuinfo_status
+stuinfo_region_find(stuinfo_ctx *ctx, const char *code, size_t len, stuinfo_region *out)
+{
+    return find(ctx, code, len, 0, out);
+}
+
+stuinfo_status
+stuinfo_region_find_at(stuinfo_ctx *ctx, const char *code, size_t len, int32_t year,
+                       stuinfo_region *out)
+{
+    return find(ctx, code, len, year, out);
 }

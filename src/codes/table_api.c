@@ -24,7 +24,6 @@ static const struct code_table *
 checked_table(stuinfo_ctx *ctx, int32_t table, const void *out, stuinfo_status *st)
 {
     const struct code_table *t;
-    char buf[24];
 
     if (ctx == NULL || out == NULL) {
         *st = core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
@@ -33,8 +32,8 @@ checked_table(stuinfo_ctx *ctx, int32_t table, const void *out, stuinfo_status *
     }
     t = codes_table(table);
     if (t == NULL)
-        *st = core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CODES_UNKNOWN_TABLE,
-                        core_fmt_int(buf, table), NULL);
+        *st = core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CODES_UNKNOWN_TABLE, NULL,
+                        NULL);
     return t;
 }
 
@@ -80,6 +79,23 @@ stuinfo_code_table_get_info(stuinfo_ctx *ctx, int32_t table, stuinfo_code_table_
     out->standard = t->standard;
     out->sources = t->sources;
     return core_ok(ctx);
+}
+
+stuinfo_status
+stuinfo_code_table_from_key(stuinfo_ctx *ctx, const char *key, size_t len, int32_t *out)
+{
+    if (ctx == NULL || out == NULL || (key == NULL && len > 0))
+        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
+                         NULL);
+    *out = 0;
+    for (int t = 1; t <= CODES_TABLE_MAX; t++) {
+        const char *k = codes_tables[t].key;
+        if (strlen(k) == len && memcmp(k, key, len) == 0) {
+            *out = t;
+            return core_ok(ctx);
+        }
+    }
+    return core_fail(ctx, STUINFO_ERR_NOT_FOUND, RULE_CODES_UNKNOWN_TABLE, NULL, NULL);
 }
 
 stuinfo_status

@@ -117,6 +117,36 @@ test_aliases(void **state)
     expect_code(ctx, STUINFO_TABLE_HUKOU_TYPE, "\xE5\x86\x9C\xE4\xB8\x9A\xE6\x88\xB7\xE5\x8F\xA3",
                 "1");                                                                /* 农业户口 */
     expect_code(ctx, STUINFO_TABLE_ID_DOC_TYPE, "\xE8\xBA\xAB\xE4\xBB\xBD\xE8\xAF\x81", "1");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "South Korea", "410");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "Korea, Republic of", "410");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "C\xC3\xB4te d'Ivoire", "384");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "C\xC3\x94TE D'IVOIRE", "384");
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE5\x8C\x97\xE4\xBA\xAC", "110000");     /* 北京 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE5\x86\x85\xE8\x92\x99\xE5\x8F\xA4",
+                "150000");                                                      /* 内蒙古 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE7\x9F\xB3\xE5\xAE\xB6\xE5\xBA\x84",
+                "130100");                                                      /* 石家庄 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE6\xB2\xB3\xE5\x8C\x97\xE7\x9F\xB3\xE5\xAE"
+                "\xB6\xE5\xBA\x84", "130100");                                /* 河北石家庄 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE6\xB2\xB3\xE5\x8C\x97\xE7\x9F\xB3\xE5\xAE"
+                "\xB6\xE5\xBA\x84\xE5\xB8\x82\xE6\xAD\xA3\xE5\xAE\x9A\xE5\x8E\xBF",
+                "130123");                                                /* 河北石家庄市正定县 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE7\x88\xB7\xE7\x88\xB7", "61");   /* 爷爷 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE7\x88\xB6\xE4\xBA\xB2", "51");   /* 父亲 */
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "1", "01");                         /* Excel */
+    expect_code(ctx, STUINFO_TABLE_POLITICAL_STATUS, "3", "03");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "4", "004");
+    expect_code(ctx, STUINFO_TABLE_NATIONALITY, "\xE8\x87\xBA\xE7\x81\xA3", "158");  /* 臺灣 */
+    expect_code(ctx, STUINFO_TABLE_RELATIONSHIP, "\xE5\x85\xB6\xE4\xBB\x96\xE4\xBA\xB2"
+                "\xE5\xB1\x9E", "97");                                        /* 其他亲属 */
+    /* 北京市朝阳区, 吉林省长春市朝阳区, 长春市 朝阳区 */
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE5\x8C\x97\xE4\xBA\xAC\xE5\xB8\x82"
+                "\xE6\x9C\x9D\xE9\x98\xB3\xE5\x8C\xBA", "110105");
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE5\x90\x89\xE6\x9E\x97\xE7\x9C\x81"
+                "\xE9\x95\xBF\xE6\x98\xA5\xE5\xB8\x82\xE6\x9C\x9D\xE9\x98\xB3\xE5\x8C\xBA",
+                "220104");
+    expect_code(ctx, STUINFO_TABLE_REGION, "\xE9\x95\xB7\xE6\x98\xA5\xE5\xB8\x82 "
+                "\xE6\x9C\x9D\xE9\x99\xBD\xE5\x8D\x80", "220104");    /* 長春市 朝陽區 */
     stuinfo_ctx_free(ctx);
 }
 
@@ -138,9 +168,47 @@ test_bad_names(void **state)
                        STUINFO_ERR_TOO_LONG);
     expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, NULL, 3, STUINFO_ERR_INVALID_ARGUMENT);
     expect_name_status(ctx, 0, "Han", 3, STUINFO_ERR_INVALID_ARGUMENT);
+    /* 吉林 is the short form of 吉林省 and of 吉林市. */
+    expect_name_status(ctx, STUINFO_TABLE_REGION, "\xE5\x90\x89\xE6\x9E\x97", 6,
+                       STUINFO_ERR_AMBIGUOUS);
     /* 朝阳区 is a district of Beijing and of Changchun. */
     expect_name_status(ctx, STUINFO_TABLE_REGION, "\xE6\x9C\x9D\xE9\x98\xB3\xE5\x8C\xBA", 9,
                        STUINFO_ERR_AMBIGUOUS);
+    stuinfo_ctx_free(ctx);
+}
+
+/* Random bytes of every length up to past the limit: a status from the documented
+ * set, never a crash, and a found entry is a real one. */
+static void
+test_random_input(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    unsigned char buf[300];
+    uint32_t seed = 12345;
+
+    (void)state;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(round % 300);
+        int32_t table = 1 + round % STUINFO_TABLE_RELATIONSHIP_CATEGORY;
+        stuinfo_code_entry e = entry();
+        stuinfo_status st;
+
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly ASCII letters and CJK lead bytes, some anything */
+            buf[i] = (unsigned char)(round % 3 == 0 ? seed >> 16 : round % 3 == 1
+                                     ? 'A' + (seed >> 16) % 58 : 0xE4 + (seed >> 16) % 6);
+        }
+        st = stuinfo_code_find_name(ctx, table, (const char *)buf, len, &e);
+        assert_true(st == STUINFO_OK || st == STUINFO_ERR_NOT_FOUND
+                    || st == STUINFO_ERR_AMBIGUOUS || st == STUINFO_ERR_ENCODING
+                    || st == STUINFO_ERR_TOO_LONG);
+        if (st == STUINFO_OK)
+            assert_int_equal(e.table, table);
+        assert_int_equal(stuinfo_ctx_last_status(ctx), st);
+        st = stuinfo_code_find(ctx, table, (const char *)buf, len % 10, &e);
+        assert_true(st == STUINFO_OK || st == STUINFO_ERR_NOT_FOUND);
+    }
     stuinfo_ctx_free(ctx);
 }
 
@@ -167,6 +235,16 @@ test_enumerate(void **state)
     assert_string_equal(e.code, "98");
     assert_int_equal(stuinfo_code_at(ctx, STUINFO_TABLE_ETHNICITY, 58, &e),
                      STUINFO_ERR_NOT_FOUND);
+    {
+        int32_t t = -1;
+        assert_int_equal(stuinfo_code_table_from_key(ctx, "region", 6, &t), STUINFO_OK);
+        assert_int_equal(t, STUINFO_TABLE_REGION);
+        assert_int_equal(stuinfo_code_table_from_key(ctx, "regio", 5, &t),
+                         STUINFO_ERR_NOT_FOUND);
+        assert_int_equal(t, 0);
+        assert_int_equal(stuinfo_code_table_from_key(ctx, NULL, 1, &t),
+                         STUINFO_ERR_INVALID_ARGUMENT);
+    }
     assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_REGION, &n), STUINFO_OK);
     assert_int_equal(n, 7189);
     assert_int_equal(stuinfo_code_count(ctx, STUINFO_TABLE_NATIONALITY, &n), STUINFO_OK);
@@ -181,6 +259,7 @@ main(void)
         cmocka_unit_test(test_by_code),
         cmocka_unit_test(test_aliases),
         cmocka_unit_test(test_bad_names),
+        cmocka_unit_test(test_random_input),
         cmocka_unit_test(test_enumerate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

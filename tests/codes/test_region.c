@@ -61,6 +61,26 @@ test_retired_and_placeholder(void **state)
 }
 
 static void
+test_names_at_year(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    stuinfo_region r = region();
+
+    (void)state;
+    /* 130502 襄都区 was 桥东区 until 2019 */
+    assert_int_equal(stuinfo_region_find_at(ctx, "130502", 6, 2010, &r), STUINFO_OK);
+    assert_string_equal(r.name, "\xE6\xA1\xA5\xE4\xB8\x9C\xE5\x8C\xBA");
+    assert_string_equal(r.county_name, r.name);
+    assert_int_equal(stuinfo_region_find_at(ctx, "130502", 6, 2021, &r), STUINFO_OK);
+    assert_string_equal(r.name, "\xE8\xA5\x84\xE9\x83\xBD\xE5\x8C\xBA");
+    assert_int_equal(stuinfo_region_find_at(ctx, "130502", 6, 0, &r), STUINFO_OK);
+    assert_string_equal(r.name, "\xE8\xA5\x84\xE9\x83\xBD\xE5\x8C\xBA");
+    assert_int_equal(stuinfo_region_find_at(ctx, "130502", 6, -1, &r),
+                     STUINFO_ERR_INVALID_ARGUMENT);
+    stuinfo_ctx_free(ctx);
+}
+
+static void
 test_bad_codes(void **state)
 {
     stuinfo_ctx *ctx = test_ctx_new();
@@ -86,6 +106,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_current_county),
         cmocka_unit_test(test_retired_and_placeholder),
+        cmocka_unit_test(test_names_at_year),
         cmocka_unit_test(test_bad_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

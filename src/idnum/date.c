@@ -1,0 +1,52 @@
+/* Calendar arithmetic: real dates, and today's date in China from the ctx clock. */
+#include "core/core.h"
+#include "idnum.h"
+
+int
+idnum_days_in_month(int32_t y, int32_t m)
+{
+    static const uint8_t days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    if (m < 1 || m > 12)
+        return 0;
+    if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+        return 29;
+    return days[m];
+}
+
+bool
+idnum_date_exists(int32_t y, int32_t m, int32_t d)
+{
+    return y >= 1 && d >= 1 && d <= idnum_days_in_month(y, m);
+}
+
+int32_t
+idnum_date_of_epoch(int64_t epoch_seconds)
+{
+    /* Birth dates are Chinese civil dates: judge "today" in UTC+8. Days to civil date
+     * after H. Hinnant's algorithm (proleptic Gregorian, exact for any int64 day). */
+    int64_t t = epoch_seconds + 8 * 3600;
+    int64_t z = (t >= 0 ? t : t - 86399) / 86400 + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t m = mp < 10 ? mp + 3 : mp - 9;
+
+    y += m <= 2;
+    if (y > 214747)             /* keep YYYYMMDD inside int32 */
+        y = 214747;
+    if (y < 0)
+        y = 0;
+    return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+void
+idnum_env_init(struct idnum_env *env, stuinfo_ctx *ctx)
+{
+    env->today = idnum_date_of_epoch(core_now(ctx));
+    env->ts = core_text(ctx);
+}

@@ -1,0 +1,234 @@
+/* Canonicalization of a value on set (see canon.h). */
+#include <string.h>
+
+#include "canon.h"
+#include "core/report.h"
+#include "date.h"
+#include "text/fold.h"
+
+static void
+finding(stuinfo_report *report, rule_id rule, const char *path, const char *arg2)
+{
+    if (report != NULL)
+        core_report_add(report, rule, path, path, arg2);
+}
+
+static stuinfo_status
+refuse(stuinfo_ctx *ctx, stuinfo_report *report, stuinfo_status status, rule_id rule,
+       const char *path, const char *arg2)
+{
+    finding(report, rule, path, arg2);
+    return core_fail(ctx, status, rule, path, arg2);
+}
+
+/* Fold flags for each kind. Names keep everything but the middle dot and outer spaces. */
+static unsigned
+kind_flags(int kind)
+{
+    const unsigned base = TEXT_FOLD_TRIM | TEXT_FOLD_WIDTH;
+
+    switch (kind) {
+    case MODEL_KIND_NAME:
+        return TEXT_FOLD_TRIM | TEXT_FOLD_DOTS;
+    case MODEL_KIND_IDNUM:
+    case MODEL_KIND_IDENT:
+    case MODEL_KIND_CODE:
+    case MODEL_KIND_REGION:
+        return base | TEXT_FOLD_UPPER | TEXT_FOLD_NO_SPACES;
+    case MODEL_KIND_DIGITS:
+    case MODEL_KIND_POSTCODE:
+    case MODEL_KIND_PHONE:
+    case MODEL_KIND_DATE:
+    case MODEL_KIND_MONTH:
+    case MODEL_KIND_MONTH_OR_PRESENT:
+    case MODEL_KIND_DECIMAL:
+    case MODEL_KIND_FLAG:
+        return base | TEXT_FOLD_NO_SPACES;
+    case MODEL_KIND_EMAIL:
+    case MODEL_KIND_URL:
+        return base | TEXT_FOLD_NO_SPACES;
+    default:
+        return base;
+    }
+}
+
+static bool
+equals(const char *s, size_t len, const char *word)
+{
+    return strlen(word) == len && memcmp(s, word, len) == 0;
+}
+
+/* 是/否 and friends to 1/0; false when the text is not a yes/no word. */
+static bool
+flag_value(const char *s, size_t len, char *v)
+{
+    static const char *const yes[] = {"1", "\xe6\x98\xaf", "Y", "y", "YES", "yes", "Yes",
+                                      "true", "TRUE", "True", "\xe6\x9c\x89"};
+    static const char *const no[] = {"0", "\xe5\x90\xa6", "N", "n", "NO", "no", "No",
+                                     "false", "FALSE", "False", "\xe6\x97\xa0"};
+
+    for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+        if (equals(s, len, yes[i])) {
+            *v = '1';
+            return true;
+        }
+        if (equals(s, len, no[i])) {
+            *v = '0';
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+present_word(const char *s, size_t len)
+{
+    return equals(s, len, "present") || equals(s, len, "PRESENT")
+        || equals(s, len, "\xe8\x87\xb3\xe4\xbb\x8a")            /* 至今 */
+        || equals(s, len, "\xe4\xbb\x8a")                        /* 今 */
+        || equals(s, len, "\xe7\x8e\xb0\xe5\x9c\xa8");           /* 现在 */
+}
+
+/* Kind-specific rewrites after folding; buf has room for at least 16 bytes. */
+static void
+reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, char *buf,
+         size_t *n, stuinfo_report *report)
+{
+    int32_t y, m, dd;
+    char tmp[12];
+    const char *code;
+
+    switch (d->kind) {
+    case MODEL_KIND_DATE:
+        if (model_date_parse(buf, *n, &y, &m, &dd)) {
+            model_date_format(tmp, y, m, dd);
+            if (!equals(buf, *n, tmp)) {
+                memcpy(buf, tmp, 11);
+                *n = 10;
+                finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+            }
+        }
+        break;
+    case MODEL_KIND_MONTH_OR_PRESENT:
+        if (present_word(buf, *n)) {
+            if (!equals(buf, *n, "present")) {
+                memcpy(buf, "present", 8);
+                *n = 7;
+                finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+            }
+            break;
+        }
+        /* fall through */
+    case MODEL_KIND_MONTH:
+        if (model_date_parse(buf, *n, &y, &m, NULL)) {
+            model_date_format(tmp, y, m, -1);
+            if (!equals(buf, *n, tmp)) {
+                memcpy(buf, tmp, 8);
+                *n = 7;
+                finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+            }
+        }
+        break;
+    case MODEL_KIND_FLAG:
+        if (flag_value(buf, *n, &tmp[0]) && !(*n == 1 && buf[0] == tmp[0])) {
+            buf[0] = tmp[0];
+            buf[1] = '\0';
+            *n = 1;
+            finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+        }
+        break;
+    case MODEL_KIND_CODE:
+        if (model_code_resolve(ctx, d, buf, *n, &code) == 1 && !equals(buf, *n, code)) {
+            size_t k = strlen(code);
+
+            /* Codes are short; the buffer has room for 16 bytes more than the input. */
+            if (k < 16) {
+                memcpy(buf, code, k + 1);
+                *n = k;
+                finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
+            }
+        }
+        break;
+    case MODEL_KIND_REGION:
+        if (*n > 0 && (buf[0] < '0' || buf[0] > '9')
+            && model_region_resolve(ctx, buf, *n, &code) == 1) {
+            size_t k = strlen(code);
+
+            memcpy(buf, code, k + 1);
+            *n = k;
+            finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+stuinfo_status
+model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path,
+            const char *text, size_t len, stuinfo_report *report, char **out,
+            size_t *out_len, size_t *cap)
+{
+    char arg[24];
+    size_t bad = 0, n = 0, points;
+    uint32_t cp;
+    unsigned did;
+    char *buf;
+
+    *out = NULL;
+    *out_len = 0;
+    *cap = 0;
+    if (len > STUINFO_STUDENT_MAX_INPUT)
+        return refuse(ctx, report, STUINFO_ERR_TOO_LONG, RULE_STUDENT_INPUT_TOO_LONG, path,
+                      core_fmt_int(arg, STUINFO_STUDENT_MAX_INPUT));
+    switch (text_utf8_check(text, len, &bad)) {
+    case TEXT_OK:
+        break;
+    case TEXT_NUL:
+        return refuse(ctx, report, STUINFO_ERR_ENCODING, RULE_STUDENT_NUL, path,
+                      core_fmt_int(arg, (int64_t)bad));
+    default:
+        return refuse(ctx, report, STUINFO_ERR_ENCODING, RULE_STUDENT_ENCODING, path,
+                      core_fmt_int(arg, (int64_t)bad));
+    }
+    cp = text_find_forbidden(text, len, &bad);
+    if (cp != 0) {
+        static const char hex[] = "0123456789ABCDEF";
+        int k = 0;
+
+        arg[k++] = 'U';
+        arg[k++] = '+';
+        for (int shift = cp > 0xffff ? 20 : 12; shift >= 0; shift -= 4)
+            arg[k++] = hex[(cp >> shift) & 0xf];
+        arg[k] = '\0';
+        return refuse(ctx, report, STUINFO_ERR_INVALID, RULE_STUDENT_FORBIDDEN_CHAR, path,
+                      arg);
+    }
+    *cap = 2 * len + 16;
+    buf = core_alloc(ctx, *cap);
+    if (buf == NULL)
+        return core_fail_status(ctx, STUINFO_ERR_NOMEM);
+    did = text_fold(text, len, kind_flags(d->kind), buf, &n);
+    if (did & TEXT_FOLD_TRIM)
+        finding(report, RULE_STUDENT_TRIMMED, path, NULL);
+    if (did & TEXT_FOLD_WIDTH)
+        finding(report, RULE_STUDENT_WIDTH_FOLDED, path, NULL);
+    if (did & TEXT_FOLD_UPPER)
+        finding(report, RULE_STUDENT_UPPER_CASED, path, NULL);
+    if (did & TEXT_FOLD_NO_SPACES)
+        finding(report, RULE_STUDENT_SPACES_REMOVED, path, NULL);
+    if (did & TEXT_FOLD_DOTS)
+        finding(report, RULE_STUDENT_DOT_FOLDED, path, NULL);
+    if (n > 0)
+        reformat(ctx, d, path, buf, &n, report);
+    points = text_utf8_count(buf, n);
+    if (points > d->max) {
+        core_free_wipe(ctx, buf, *cap);
+        *cap = 0;
+        return refuse(ctx, report, STUINFO_ERR_TOO_LONG, RULE_STUDENT_TOO_LONG, path,
+                      core_fmt_int(arg, d->max));
+    }
+    *out = buf;
+    *out_len = n;
+    return STUINFO_OK;
+}
