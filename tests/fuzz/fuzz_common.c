@@ -109,10 +109,17 @@ fuzz_begin(const uint8_t **data, size_t *size)
     if (*size < 2)
         return false;
     fa.fail_at = ((uint64_t)(*data)[0] << 8 | (*data)[1]) % 64;
-    fa.armed = true;
     *data += 2;
     *size -= 2;
     return true;
+}
+
+void
+fuzz_arm(void)
+{
+    fa.count = 0;
+    fa.injected = false;
+    fa.armed = true;
 }
 
 bool

@@ -21,11 +21,14 @@
 stuinfo_ctx *fuzz_ctx(void);
 
 /*
- * Start an input: take up to two bytes from *data as the allocation to fail
- * (0 = none; the value is reduced modulo 64 so that small operations are hit often)
- * and advance *data / *size past them. Returns false if the input is too short.
+ * Start an input: take two bytes from *data as the allocation to fail (0 = none;
+ * reduced modulo 64 so that small operations are hit often) and advance *data / *size
+ * past them. Nothing fails until fuzz_arm(). Returns false if the input is too short.
  */
 bool fuzz_begin(const uint8_t **data, size_t *size);
+
+/* From now on, fail the input's chosen allocation (counting from this call). */
+void fuzz_arm(void);
 
 /* Start an input with no allocation failure (for targets that take no prefix). */
 void fuzz_begin_clean(void);
