@@ -261,6 +261,40 @@ stuinfo_status stuinfo_student_validate(const stuinfo_student *student,
                                         const stuinfo_policy *policy,
                                         stuinfo_report *report);
 
+/** Longest JSON text stuinfo_student_from_json() reads, in bytes. */
+typedef enum stuinfo_student_json_limit {
+    STUINFO_STUDENT_MAX_JSON = 4194304
+} stuinfo_student_json_limit;
+
+/**
+ * Make a record from a JSON object: field keys as stuinfo_field_key() gives them with
+ * string values (numbers and booleans are taken as their text, true/false as 1/0, null
+ * as empty), plus "family" and "history", arrays of objects keyed by
+ * stuinfo_family_field_key() / stuinfo_history_field_key(). Each value goes through
+ * stuinfo_student_set(), so canonicalization notes land in @p report (may be NULL).
+ * Every problem found is added to @p report; the status is that of the first one, and no
+ * record is made: STUINFO_ERR_PARSE (not JSON, not an object, a value of the wrong type;
+ * student.json_*), STUINFO_ERR_ENCODING (invalid UTF-8, a NUL inside a value),
+ * STUINFO_ERR_TOO_LONG (more than STUINFO_STUDENT_MAX_JSON bytes, a value too long, too
+ * many family members or history entries), STUINFO_ERR_NOT_FOUND (an unknown key),
+ * STUINFO_ERR_INVALID (a forbidden character), STUINFO_ERR_INVALID_ARGUMENT,
+ * STUINFO_ERR_NOMEM. *out is NULL after a failure.
+ * @since 0.1
+ */
+stuinfo_status stuinfo_student_from_json(stuinfo_ctx *ctx, const char *json, size_t len,
+                                         stuinfo_report *report, stuinfo_student **out);
+
+/**
+ * The record as a compact JSON object in the shape stuinfo_student_from_json() reads:
+ * every non-empty field in field order, then "family" and "history" when not empty.
+ * *json (NUL-terminated) and *len are borrowed from @p student: valid until the next
+ * call of this function on it or until it is freed (it is wiped then).
+ * Returns STUINFO_OK, STUINFO_ERR_INVALID_ARGUMENT or STUINFO_ERR_NOMEM.
+ * @since 0.1
+ */
+stuinfo_status stuinfo_student_to_json(stuinfo_student *student, const char **json,
+                                       size_t *len);
+
 /** The JSON key of @p field ("name"); static; NULL for an unknown field. @since 0.1 */
 const char *stuinfo_field_key(int32_t field);
 

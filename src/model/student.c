@@ -79,6 +79,8 @@ stuinfo_student_free(stuinfo_student *st)
     for (int32_t i = 1; i <= MODEL_STUDENT_FIELD_COUNT; i++)
         model_value_clear(ctx, &st->v[i]);
     model_value_clear(ctx, &st->name_key);
+    if (st->json != NULL)
+        core_free_wipe(ctx, st->json, st->json_len + 1);
     for (size_t i = 0; i < st->family_count; i++)
         family_free(ctx, st->family[i]);
     for (size_t i = 0; i < st->history_count; i++)

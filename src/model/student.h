@@ -45,6 +45,8 @@ struct stuinfo_student {
     size_t history_count;
     struct model_value name_key;    /* comparison key of v[STUINFO_FIELD_NAME] */
     bool pinyin_generated;          /* name_pinyin was made from the name, not set */
+    char *json;                     /* last stuinfo_student_to_json() text, wiped on free */
+    size_t json_len;
 };
 
 /* Longest field path, "history[63].witness" and the like, with its NUL. */

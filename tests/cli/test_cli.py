@@ -1,0 +1,173 @@
+"""Tests of the stuinfo command: run the built program, check output and exit status.
+
+Run by meson (suite 'cli') with STUINFO_CLI set to the built program.
+"""
+import json
+import os
+import subprocess
+
+import pytest
+
+CLI = os.environ.get('STUINFO_CLI', 'stuinfo')
+VALID = '11010519491231002X'
+BAD_CHECK = '110105194912310021'
+LEGACY = '110105491231002'
+
+
+def run(*args, stdin=None, env=None):
+    e = dict(os.environ)
+    for k in ('LC_ALL', 'LC_MESSAGES', 'LANG'):
+        e.pop(k, None)
+    e.update(env or {})
+    return subprocess.run([CLI, *args], input=stdin, capture_output=True, text=True,
+                          env=e, timeout=60)
+
+
+def json_lines(out):
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_help_lists_commands_in_chinese_by_default():
+    r = run('--help')
+    assert r.returncode == 0
+    for cmd in ('check', 'id', 'codes', 'request'):
+        assert cmd in r.stdout
+    assert '用法' in r.stdout
+
+
+def test_help_per_command_in_english():
+    for cmd in ('check', 'id', 'codes', 'request'):
+        r = run(cmd, '--help', '--lang', 'en')
+        assert r.returncode == 0, cmd
+        assert r.stdout.startswith('usage: stuinfo ' + cmd), r.stdout
+
+
+def test_locale_selects_english():
+    r = run('--help', env={'LANG': 'en_GB.UTF-8'})
+    assert r.stdout.startswith('usage:')
+    r = run('--help', env={'LANG': 'en_US.UTF-8', 'LC_ALL': 'zh_CN.UTF-8'})
+    assert r.stdout.startswith('用法')
+
+
+def test_bad_usage_exits_2():
+    assert run().returncode == 2
+    assert run('frobnicate').returncode == 2
+    assert run('id', '--nope').returncode == 2
+    assert run('id', '--format', 'xml', VALID).returncode == 2
+    assert run('--lang', 'fr', 'id', VALID).returncode == 2
+    assert run('codes', 'no_such_table').returncode == 2
+
+
+def test_id_valid_is_masked_and_explained():
+    r = run('id', VALID)
+    assert r.returncode == 0, r.stderr
+    assert '110105********002X' in r.stdout
+    assert VALID not in r.stdout
+    assert '1949-12-31' in r.stdout
+    assert '朝阳区' in r.stdout
+
+
+def test_id_show_prints_the_number():
+    r = run('id', '--show', VALID)
+    assert r.returncode == 0
+    assert VALID in r.stdout
+
+
+def test_id_invalid_exits_1_with_reason():
+    r = run('id', '--lang', 'en', BAD_CHECK)
+    assert r.returncode == 1
+    assert 'invalid' in r.stdout
+    assert 'idnum.check_char' in r.stdout
+    assert 'expected X' in r.stdout
+    assert BAD_CHECK not in r.stdout
+
+
+def test_id_json_fields_in_input_order():
+    r = run('id', '--format', 'json', '--lang', 'en', '--show', VALID, BAD_CHECK, LEGACY,
+            ' 11010519491231002x')
+    assert r.returncode == 1
+    objs = json_lines(r.stdout)
+    assert len(objs) == 4
+    a, b, c, d = objs
+    assert a['valid'] is True and a['kind'] == 'resident_18'
+    assert a['normalized'] == VALID and a['birth_date'] == '1949-12-31' and a['sex'] == 'F'
+    assert a['upgraded'] is None and a['findings'] == []
+    assert b['valid'] is False
+    assert b['findings'][0] == {'rule': 'idnum.check_char', 'severity': 'error',
+                                'message': 'wrong check character; expected X'}
+    assert c['kind'] == 'resident_15' and c['upgraded'] == VALID
+    assert c['birth_date'] == '1949-12-31'
+    assert any(f['rule'] == 'idnum.legacy_15' and f['severity'] == 'note'
+               for f in c['findings'])
+    assert d['valid'] is True and d['normalized'] == VALID
+    assert {f['rule'] for f in d['findings']} >= {'idnum.trimmed', 'idnum.lower_case'}
+    assert all(f['severity'] == 'note' for f in d['findings'])
+
+
+def test_id_json_masks_without_show():
+    r = run('id', '--format', 'json', VALID, LEGACY)
+    for obj in json_lines(r.stdout):
+        assert VALID not in json.dumps(obj)
+        assert LEGACY not in json.dumps(obj)
+    assert json_lines(r.stdout)[1]['upgraded'] == '110105********002X'
+
+
+def test_id_warning_for_doubtful_address():
+    # 110000 is a province-level code: accepted with a warning.
+    r = run('id', '--format', 'json', '110000200001010017')
+    obj = json_lines(r.stdout)[0]
+    if obj['valid']:
+        assert any(f['severity'] == 'warning' for f in obj['findings'])
+
+
+def test_id_reads_standard_input():
+    r = run('id', '--format', 'json', stdin=f'{VALID}\n\n{BAD_CHECK}\r\n{LEGACY}\n')
+    objs = json_lines(r.stdout)
+    assert [o['valid'] for o in objs] == [True, False, True]
+    assert r.returncode == 1
+    r = run('id', VALID, '-', stdin=f'{LEGACY}\n')
+    assert r.returncode == 0
+    assert r.stdout.count('110105') >= 2
+
+
+def test_id_no_progress_bar_when_not_a_terminal():
+    r = run('id', stdin=VALID + '\n')
+    assert r.stderr == ''
+
+
+def test_id_garbage_does_not_crash():
+    for junk in ('', '   ', 'x' * 1000, '１１０１０５１９４９１２３１００２Ｘ', '\u202e123',
+                 '1.10105E+17'):
+        r = run('id', '--format', 'json', '--', junk)
+        assert r.returncode in (0, 1), (junk, r.stderr)
+
+
+def test_codes_lists_tables():
+    r = run('codes', '--format', 'json')
+    assert r.returncode == 0
+    keys = {o['table'] for o in json_lines(r.stdout)}
+    assert {'ethnicity', 'sex', 'region', 'nationality'} <= keys
+
+
+def test_codes_lookup_by_name_and_code():
+    r = run('codes', 'ethnicity', '汉', 'Han', '01', '--format', 'json')
+    assert r.returncode == 0
+    assert [o['code'] for o in json_lines(r.stdout)] == ['01', '01', '01']
+    r = run('codes', 'region', '110105')
+    assert r.returncode == 0 and '朝阳区' in r.stdout
+
+
+def test_codes_not_found_exits_1():
+    r = run('codes', 'ethnicity', 'Klingon', '--format', 'json')
+    assert r.returncode == 1
+    assert json_lines(r.stdout)[0]['found'] is False
+
+
+def test_codes_list_one_table():
+    r = run('codes', 'sex')
+    assert r.returncode == 0
+    assert len(r.stdout.splitlines()) >= 3
+
+
+if __name__ == '__main__':
+    raise SystemExit(pytest.main([__file__, '-q']))

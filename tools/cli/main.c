@@ -1,0 +1,288 @@
+/*
+ * stuinfo — the command-line door to libstuinfo.
+ *
+ *   stuinfo [--lang zh|en] [--format text|json] COMMAND [OPTIONS] [ARGS]
+ *
+ * Options may stand before or after the command name. Messages are Chinese unless
+ * --lang en is given or the locale (LC_ALL, LC_MESSAGES, LANG) starts with "en".
+ * Exit status: 0 clean, 1 findings, 2 bad usage or unusable input.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct cli_command commands[] = {
+    {"check", cli_cmd_check,
+     "检查花名册（CSV，UTF-8 或 GB18030）", "check a roster (CSV, UTF-8 or GB18030)",
+     "用法：stuinfo check [--format text|json] [--report 文件.csv] 花名册.csv\n"
+     "逐行检查花名册中的每条学籍记录，输出每行的问题和汇总。\n"
+     "  --format json   每个问题输出一行 JSON 对象（row, field, rule, severity, message），\n"
+     "                  最后一行为汇总对象\n"
+     "  --report 文件   另将全部问题写入 CSV 文件\n"
+     "退出状态：0 没有问题，1 有问题，2 文件无法使用。\n",
+     "usage: stuinfo check [--format text|json] [--report FILE.csv] ROSTER.csv\n"
+     "Check every student record of a roster; print the findings of each row and a summary.\n"
+     "  --format json   one JSON object per line per finding (row, field, rule, severity,\n"
+     "                  message), then one summary object\n"
+     "  --report FILE   also write all findings to a CSV file\n"
+     "Exit status: 0 clean, 1 findings, 2 unusable input.\n"},
+    {"id", cli_cmd_id,
+     "解释身份证件号码", "explain identity numbers",
+     "用法：stuinfo id [--show] [--format text|json] [号码 ...]\n"
+     "校验每个号码，说明类型、地区、出生日期、性别，或错误原因。\n"
+     "没有给出号码（或给出 -）时，从标准输入逐行读取号码。\n"
+     "  --show          显示完整号码（默认只显示掩码形式，如 110105********002X）\n"
+     "  --format json   每个号码输出一行 JSON 对象，顺序与输入相同\n"
+     "退出状态：0 全部有效，1 有无效号码，2 用法错误。\n",
+     "usage: stuinfo id [--show] [--format text|json] [NUMBER ...]\n"
+     "Verify each number and explain it: kind, region, birth date, sex, or what is wrong.\n"
+     "With no number (or -), numbers are read from standard input, one per line.\n"
+     "  --show          print numbers in full (masked by default: 110105********002X)\n"
+     "  --format json   one JSON object per line and per number, in input order\n"
+     "Exit status: 0 all valid, 1 some invalid, 2 bad usage.\n"},
+    {"codes", cli_cmd_codes,
+     "查询代码表", "look codes up",
+     "用法：stuinfo codes [--format text|json] [代码表 [查询 ...]]\n"
+     "不带参数时列出所有代码表；只给代码表时列出其全部代码；\n"
+     "给出查询时按代码或名称查找（如 stuinfo codes ethnicity 汉，stuinfo codes region 110105）。\n"
+     "退出状态：0 找到，1 未找到或有歧义，2 用法错误。\n",
+     "usage: stuinfo codes [--format text|json] [TABLE [QUERY ...]]\n"
+     "With no argument, list the code tables; with a table, list its codes; with queries,\n"
+     "find each by code or by name (stuinfo codes ethnicity Han, stuinfo codes region 110105).\n"
+     "Exit status: 0 found, 1 not found or ambiguous, 2 bad usage.\n"},
+    {"request", cli_cmd_request,
+     "处理学籍变更申请（JSON 文件）", "drive a change request stored as a JSON file",
+     "用法：stuinfo request 动作 申请.json [选项]\n"
+     "动作：new（新建）、show（查看）、submit、review、approve、reject、return、\n"
+     "withdraw、apply；选项 --actor 名称 --role 角色 --field 字段 --value 值 --note 说明。\n"
+     "退出状态：0 成功，1 操作被拒绝，2 用法错误或文件无法使用。\n",
+     "usage: stuinfo request ACTION REQUEST.json [OPTIONS]\n"
+     "Actions: new, show, submit, review, approve, reject, return, withdraw, apply;\n"
+     "options --actor NAME --role ROLE --field FIELD --value VALUE --note TEXT.\n"
+     "Exit status: 0 done, 1 refused, 2 bad usage or unusable file.\n"},
+};
+
+static const struct cli_command *
+find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+void
+cli_usage(const struct cli *cli, const char *command, FILE *f)
+{
+    const struct cli_command *c = command ? find_command(command) : NULL;
+
+    if (c) {
+        fputs(cli_tr(cli, c->usage_zh, c->usage_en), f);
+        fputs(cli_tr(cli, "\n通用选项：--lang zh|en（默认按区域设置）、--help\n",
+                     "\nCommon options: --lang zh|en (default: from the locale), --help\n"), f);
+        return;
+    }
+    fputs(cli_tr(cli,
+                 "用法：stuinfo [--lang zh|en] [--format text|json] 命令 [选项] [参数]\n\n命令：\n",
+                 "usage: stuinfo [--lang zh|en] [--format text|json] COMMAND [OPTIONS] [ARGS]\n\n"
+                 "Commands:\n"), f);
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name,
+                cli_tr(cli, commands[i].summary_zh, commands[i].summary_en));
+    fputs(cli_tr(cli,
+                 "\n“stuinfo 命令 --help” 显示各命令的说明。\n"
+                 "退出状态：0 没有问题，1 有问题，2 用法错误或输入无法使用。\n",
+                 "\n'stuinfo COMMAND --help' describes each command.\n"
+                 "Exit status: 0 clean, 1 findings, 2 bad usage or unusable input.\n"), f);
+}
+
+void
+cli_error(const struct cli *cli, const char *zh, const char *en, const char *arg)
+{
+    fputs("stuinfo: ", stderr);
+    fputs(cli_tr(cli, zh, en), stderr);
+    if (arg)
+        fprintf(stderr, cli->english ? ": %s" : "：%s", arg);
+    fputc('\n', stderr);
+}
+
+void
+cli_error_status(const struct cli *cli, const char *zh, const char *en, const char *arg)
+{
+    stuinfo_status st = stuinfo_ctx_last_status(cli->ctx);
+
+    fputs("stuinfo: ", stderr);
+    fputs(cli_tr(cli, zh, en), stderr);
+    if (arg)
+        fprintf(stderr, " %s", arg);
+    fprintf(stderr, cli->english ? ": %s (%s)\n" : "：%s（%s）\n",
+            stuinfo_ctx_last_message(cli->ctx), stuinfo_status_str(st));
+}
+
+/* English when the first set of LC_ALL, LC_MESSAGES, LANG starts with "en" (POSIX order). */
+static bool
+locale_is_english(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+
+    for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "en", 2) == 0;
+    }
+    return false;
+}
+
+/* Options that take a value, and where the value goes. */
+static const char **
+value_slot(struct cli *cli, const char *name, const char **lang, const char **format)
+{
+    if (strcmp(name, "lang") == 0)
+        return lang;
+    if (strcmp(name, "format") == 0)
+        return format;
+    if (strcmp(name, "report") == 0)
+        return &cli->report_path;
+    if (strcmp(name, "actor") == 0)
+        return &cli->actor;
+    if (strcmp(name, "role") == 0)
+        return &cli->role;
+    if (strcmp(name, "note") == 0)
+        return &cli->note;
+    if (strcmp(name, "field") == 0)
+        return &cli->field;
+    if (strcmp(name, "value") == 0)
+        return &cli->value;
+    return NULL;
+}
+
+/*
+ * Take the options out of argv (anywhere before "--"), leaving the operands in order in
+ * cli->argv. Returns false after printing why on a bad option.
+ */
+static bool
+parse_options(struct cli *cli, int argc, char **argv, const char **lang, const char **format)
+{
+    int n = 0;
+    bool options_done = false;
+
+    for (int i = 1; i < argc; i++) {
+        char *a = argv[i];
+        if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
+            argv[n++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            options_done = true;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            cli->help = true;
+            continue;
+        }
+        if (strcmp(a, "--show") == 0) {
+            cli->show = true;
+            continue;
+        }
+        if (strncmp(a, "--", 2) != 0) {
+            cli_error(cli, "未知选项", "unknown option", a);
+            return false;
+        }
+        char name[32];
+        const char *eq = strchr(a + 2, '=');
+        size_t nlen = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
+        if (nlen >= sizeof(name)) {
+            cli_error(cli, "未知选项", "unknown option", a);
+            return false;
+        }
+        memcpy(name, a + 2, nlen);
+        name[nlen] = '\0';
+        const char **slot = value_slot(cli, name, lang, format);
+        if (!slot) {
+            cli_error(cli, "未知选项", "unknown option", a);
+            return false;
+        }
+        if (eq) {
+            *slot = eq + 1;
+        } else if (i + 1 < argc) {
+            *slot = argv[++i];
+        } else {
+            cli_error(cli, "选项缺少值", "option needs a value", a);
+            return false;
+        }
+    }
+    cli->argc = n;
+    cli->argv = argv;
+    return true;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct cli cli = {0};
+    const char *lang = NULL, *format = NULL;
+    int rc;
+
+    cli.english = locale_is_english();
+    if (!parse_options(&cli, argc, argv, &lang, &format))
+        return CLI_EXIT_UNUSABLE;
+    if (lang) {
+        if (strncmp(lang, "en", 2) == 0) {
+            cli.english = true;
+        } else if (strncmp(lang, "zh", 2) == 0) {
+            cli.english = false;
+        } else {
+            cli_error(&cli, "不支持的语言（可用 zh、en）",
+                      "unsupported language (zh, en)", lang);
+            return CLI_EXIT_UNUSABLE;
+        }
+    }
+    if (format) {
+        if (strcmp(format, "json") == 0) {
+            cli.json = true;
+        } else if (strcmp(format, "text") != 0) {
+            cli_error(&cli, "不支持的输出格式（可用 text、json）",
+                      "unsupported format (text, json)", format);
+            return CLI_EXIT_UNUSABLE;
+        }
+    }
+    if (cli.argc > 0 && strcmp(cli.argv[0], "help") == 0) {
+        cli_usage(&cli, cli.argc > 1 ? cli.argv[1] : NULL, stdout);
+        return CLI_EXIT_CLEAN;
+    }
+    if (cli.argc > 0 && strcmp(cli.argv[0], "version") == 0) {
+        printf("stuinfo %s\n", stuinfo_version());
+        return CLI_EXIT_CLEAN;
+    }
+    if (cli.argc == 0) {
+        cli_usage(&cli, NULL, cli.help ? stdout : stderr);
+        return cli.help ? CLI_EXIT_CLEAN : CLI_EXIT_UNUSABLE;
+    }
+    const struct cli_command *cmd = find_command(cli.argv[0]);
+    if (!cmd) {
+        cli_error(&cli, "未知命令", "unknown command", cli.argv[0]);
+        cli_usage(&cli, NULL, stderr);
+        return CLI_EXIT_UNUSABLE;
+    }
+    if (cli.help) {
+        cli_usage(&cli, cmd->name, stdout);
+        return CLI_EXIT_CLEAN;
+    }
+    stuinfo_ctx_options opts;
+    stuinfo_ctx_options_init(&opts);
+    opts.lang = cli.english ? STUINFO_LANG_EN : STUINFO_LANG_ZH_CN;
+    if (stuinfo_ctx_new(&opts, &cli.ctx) != STUINFO_OK) {
+        cli_error(&cli, "无法初始化 libstuinfo", "cannot initialise libstuinfo", NULL);
+        return CLI_EXIT_UNUSABLE;
+    }
+    cli.argc--;                 /* the operands of the command */
+    cli.argv++;
+    rc = cmd->run(&cli);
+    stuinfo_ctx_free(cli.ctx);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error(&cli, "写标准输出失败", "cannot write to standard output", NULL);
+        return CLI_EXIT_UNUSABLE;
+    }
+    return rc;
+}

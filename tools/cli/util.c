@@ -1,0 +1,99 @@
+/* Small helpers of the stuinfo command: progress bar, JSON strings, line reading. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void
+cli_progress_start(struct cli_progress *p, long long total)
+{
+    memset(p, 0, sizeof(*p));
+    p->total = total;
+    p->last_permille = -1;
+    p->active = total > 0 && isatty(STDERR_FILENO);
+}
+
+void
+cli_progress_update(struct cli_progress *p, long long done)
+{
+    enum { WIDTH = 40 };
+    char bar[WIDTH + 1];
+
+    if (!p->active)
+        return;
+    p->done = done;
+    long long permille = done >= p->total ? 1000 : done * 1000 / p->total;
+    if (permille == p->last_permille)
+        return;
+    p->last_permille = (int)permille;
+    int filled = (int)(permille * WIDTH / 1000);
+    memset(bar, '#', (size_t)filled);
+    memset(bar + filled, '-', (size_t)(WIDTH - filled));
+    bar[WIDTH] = '\0';
+    fprintf(stderr, "\r[%s] %3d%%", bar, (int)(permille / 10));
+    fflush(stderr);
+}
+
+void
+cli_progress_end(struct cli_progress *p)
+{
+    if (!p->active)
+        return;
+    /* Erase the bar so that what follows starts on a clean line. */
+    fprintf(stderr, "\r%*s\r", 48, "");
+    fflush(stderr);
+    p->active = false;
+}
+
+void
+cli_json_string(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        switch (*c) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*c < 0x20)
+                fprintf(f, "\\u%04x", *c);
+            else
+                fputc(*c, f);       /* UTF-8 passes through */
+        }
+    }
+    fputc('"', f);
+}
+
+long
+cli_read_line(FILE *f, char **buf, size_t *cap)
+{
+    size_t len = 0;
+    int c;
+
+    while ((c = getc(f)) != EOF) {
+        if (len + 2 > *cap) {
+            size_t ncap = *cap ? *cap * 2 : 128;
+            char *nbuf = realloc(*buf, ncap);
+            if (!nbuf)
+                return -1;
+            *buf = nbuf;
+            *cap = ncap;
+        }
+        if (c == '\n')
+            break;
+        (*buf)[len++] = (char)c;
+    }
+    if (c == EOF && len == 0)
+        return -1;
+    if (len > 0 && (*buf)[len - 1] == '\r')
+        len--;
+    (*buf)[len] = '\0';
+    return (long)len;
+}
