@@ -11,6 +11,7 @@ static struct {
     uint64_t fail_at;           /* 0: never */
     bool armed;
     bool injected;
+    bool injected_jansson;      /* the failed allocation was jansson's */
     long live;                  /* blocks allocated and not yet freed, since start */
     long live_at_begin;
 } fa;
@@ -65,6 +66,23 @@ fz_free(void *p, void *user)
     free(p);
 }
 
+void *
+fuzz_json_malloc(size_t n)
+{
+    bool before = fa.injected;
+    void *p = fz_malloc(n, NULL);
+
+    if (fa.injected && !before)
+        fa.injected_jansson = true;
+    return p;
+}
+
+void
+fuzz_json_free(void *p)
+{
+    fz_free(p, NULL);
+}
+
 static void
 teardown(void)
 {
@@ -99,6 +117,7 @@ fuzz_begin_clean(void)
     fa.fail_at = 0;
     fa.armed = false;
     fa.injected = false;
+    fa.injected_jansson = false;
     fa.live_at_begin = fa.live;
 }
 
@@ -119,6 +138,7 @@ fuzz_arm(void)
 {
     fa.count = 0;
     fa.injected = false;
+    fa.injected_jansson = false;
     fa.armed = true;
 }
 
@@ -126,6 +146,12 @@ bool
 fuzz_injected(void)
 {
     return fa.injected;
+}
+
+bool
+fuzz_injected_in_jansson(void)
+{
+    return fa.injected_jansson;
 }
 
 void

@@ -33,8 +33,16 @@ void fuzz_arm(void);
 /* Start an input with no allocation failure (for targets that take no prefix). */
 void fuzz_begin_clean(void);
 
+/* Allocation functions for json_set_alloc_funcs(): the same counter, the same failure
+ * point. A target that routes jansson through them must do so before any jansson use. */
+void *fuzz_json_malloc(size_t n);
+void fuzz_json_free(void *p);
+
 /* Was a failure injected since fuzz_begin()? */
 bool fuzz_injected(void);
+
+/* Was the injected failure one of jansson's allocations? */
+bool fuzz_injected_in_jansson(void);
 
 /* Stop injecting (the rest of the input's calls, e.g. frees and checks, run clean). */
 void fuzz_disarm(void);
