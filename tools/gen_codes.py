@@ -6,7 +6,7 @@ Usage: gen_codes.py OUT.c OUT.h TABLE.tsv...
 Each TSV holds one code table: `# key: value` header lines (table, id, key, title,
 title_en, standard, year, source..., caveat..., registry, code_column), one row of
 column names, then one row per code. Bad input is refused with file:line. The output
-is deterministic: entries in code order, indexes sorted for binary search.
+is deterministic: entries in code order, codes in a hash table, names sorted for binary search.
 
 Name keys are folded with the rules the library applies at run time (src/text/namefold.c):
 NFKC, full case folding, every white-space character removed. Traditional characters
@@ -26,7 +26,7 @@ FLAG_FAMILY = 64
 FLAG_UNVERIFIED = 128
 
 LEVELS = {'province': 1, 'prefecture': 2, 'county': 3}
-MAX_CODE = 8            # codes are packed into a uint64 for the binary search
+MAX_CODE = 8            # codes are packed into a uint64 for the code hash
 MAX_KEY = 255           # folded key bytes; the run-time limit is larger
 # Columns whose cells (';' lists) become name keys, besides the code itself.
 NAME_COLUMNS = ['name_zh', 'short_zh', 'romanization', 'name_en', 'alpha2', 'alpha3',
@@ -349,6 +349,27 @@ PROVINCE_SUFFIXES = ['壮族自治区', '回族自治区', '维吾尔自治区',
 PREFECTURE_SUFFIXES = ['地区', '盟', '市']
 
 
+HASH_MULTIPLIER = 0x9E3779B97F4A7C15     # must match src/codes/lookup.c
+
+
+def code_hash(code_keys):
+    """Slots of an open-addressing table at most a quarter full: slot value is
+    1 + the position of the key in code_keys, 0 = empty; linear probing."""
+    bits = 4
+    while (1 << bits) < 4 * len(code_keys):
+        bits += 1
+    if len(code_keys) >= 0xFFFF or bits > 20:
+        fail('gen_codes.py', 'too many codes for the code hash')
+    mask = (1 << bits) - 1
+    slots = [0] * (1 << bits)
+    for i, (key, _) in enumerate(code_keys):
+        h = ((key * HASH_MULTIPLIER) & 0xFFFFFFFFFFFFFFFF) >> (64 - bits)
+        while slots[h]:
+            h = (h + 1) & mask
+        slots[h] = i + 1
+    return bits, slots
+
+
 def region_short(row):
     """The name without its administrative suffix (河北 for 河北省, 石家庄 for 石家庄市),
     for provinces and prefectures; None where there is no such form."""
@@ -472,6 +493,13 @@ def main():
             if line:
                 c.write('    ' + ' '.join(line) + '\n')
             c.write('};\n\n')
+            # Open addressing over the packed codes: one or two probes per lookup.
+            bits, slots = code_hash(t.code_keys)
+            c.write('static const uint16_t %s_code_hash[%d] = {\n' % (k, len(slots)))
+            for i in range(0, len(slots), 16):
+                c.write('    ' + ' '.join('%d,' % x for x in slots[i:i + 16]) + '\n')
+            c.write('};\n\n')
+            t.hash_bits = bits
             # Keys live in one pool and are found by offset: no relocations.
             c.write('static const struct code_name_key %s_names[%d] = {\n' % (k, len(t.name_keys)))
             for key, e in t.name_keys:
@@ -525,6 +553,7 @@ def main():
             c.write('        %s,\n' % c_string('; '.join(t.sources)))
             c.write('        %s_entries, %d,\n' % (k, len(t.rows)))
             c.write('        %s_code_keys, %s_code_entries, %d,\n' % (k, k, len(t.code_keys)))
+            c.write('        %s_code_hash, %d,\n' % (k, t.hash_bits))
             c.write('        codes_name_pool, %s_names, %d,\n' % (k, len(t.name_keys)))
             c.write('    },\n')
         c.write('};\n')

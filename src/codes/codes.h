@@ -49,6 +49,8 @@ struct code_table {
     const uint64_t *code_keys;  /* codes (and alpha codes) packed big-endian, sorted */
     const uint16_t *code_entries;       /* entry of each code key */
     uint32_t code_key_count;
+    const uint16_t *code_hash;  /* 1 + position in code_keys, 0 = empty; linear probing */
+    uint32_t code_hash_bits;    /* 1 << bits slots, at most a quarter used */
     const char *name_pool;      /* the bytes of the folded names */
     const struct code_name_key *names;  /* sorted by bytes (memcmp, shorter first) */
     uint32_t name_count;

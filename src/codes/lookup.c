@@ -32,23 +32,24 @@ pack_code(const char *code, size_t len, uint64_t *out)
     return true;
 }
 
+/* Multiply-shift hash of a packed code; tools/gen_codes.py uses the same. */
+#define CODES_HASH_MULTIPLIER UINT64_C(0x9E3779B97F4A7C15)
+
 static int32_t
 find_code_key(const struct code_table *t, uint64_t key)
 {
-    const uint64_t *keys = t->code_keys;
-    size_t lo = 0, n = t->code_key_count;
+    uint32_t bits = t->code_hash_bits, mask = (UINT32_C(1) << bits) - 1;
+    uint32_t h = (uint32_t)((key * CODES_HASH_MULTIPLIER) >> (64 - bits));
 
-    /* Lower bound without unpredictable branches. */
-    while (n > 1) {
-        size_t half = n / 2;
-        lo = keys[lo + half - 1] < key ? lo + half : lo;
-        n -= half;
+    /* The table is at most a quarter full, so an empty slot ends every probe run. */
+    for (;;) {
+        uint16_t slot = t->code_hash[h];
+        if (slot == 0)
+            return -1;
+        if (t->code_keys[slot - 1] == key)
+            return t->code_entries[slot - 1];
+        h = (h + 1) & mask;
     }
-    if (n == 1 && keys[lo] < key)
-        lo++;
-    if (lo < t->code_key_count && keys[lo] == key)
-        return t->code_entries[lo];
-    return -1;
 }
 
 const struct code_entry *

@@ -20,13 +20,12 @@ idnum_date_exists(int32_t y, int32_t m, int32_t d)
     return y >= 1 && d >= 1 && d <= idnum_days_in_month(y, m);
 }
 
-int32_t
-idnum_date_of_epoch(int64_t epoch_seconds)
+/* Civil date of a day count (days since 1970-01-01), after H. Hinnant's algorithm
+ * (proleptic Gregorian, exact for any day count that fits). */
+static int32_t
+date_of_days(int64_t days)
 {
-    /* Birth dates are Chinese civil dates: judge "today" in UTC+8. Days to civil date
-     * after H. Hinnant's algorithm (proleptic Gregorian, exact for any int64 day). */
-    int64_t t = epoch_seconds + 8 * 3600;
-    int64_t z = (t >= 0 ? t : t - 86399) / 86400 + 719468;
+    int64_t z = days + 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     int64_t doe = z - era * 146097;
     int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -44,9 +43,40 @@ idnum_date_of_epoch(int64_t epoch_seconds)
     return (int32_t)(y * 10000 + m * 100 + d);
 }
 
+/* Birth dates are Chinese civil dates: "today" is judged in UTC+8. */
+static int64_t
+days_of_epoch(int64_t epoch_seconds)
+{
+    int64_t t = epoch_seconds + 8 * 3600;
+
+    return (t >= 0 ? t : t - 86399) / 86400;
+}
+
+int32_t
+idnum_date_of_epoch(int64_t epoch_seconds)
+{
+    return date_of_days(days_of_epoch(epoch_seconds));
+}
+
+int32_t
+idnum_env_today(const struct idnum_env *env)
+{
+    return date_of_days(env->days);
+}
+
+void
+idnum_env_at(struct idnum_env *env, int64_t epoch_seconds, struct text_services *ts)
+{
+    env->days = days_of_epoch(epoch_seconds);
+    /* 1 January of a year no later than this one: any earlier date is in the past. */
+    env->sure_past = env->days >= 0 && env->days < 366 * 200000
+                         ? (int32_t)(1970 + env->days / 366) * 10000 + 101
+                         : 0;
+    env->ts = ts;
+}
+
 void
 idnum_env_init(struct idnum_env *env, stuinfo_ctx *ctx)
 {
-    env->today = idnum_date_of_epoch(core_now(ctx));
-    env->ts = core_text(ctx);
+    idnum_env_at(env, core_now(ctx), core_text(ctx));
 }

@@ -33,7 +33,7 @@ idnum_verify_foreign15(const struct idnum_env *env, const char *s, uint32_t flag
     int32_t m = (t[9] - '0') * 10 + (t[10] - '0'), d = (t[11] - '0') * 10 + (t[12] - '0');
     /* Two-digit year: the latest century that does not put the birth in the future. */
     int32_t y = 2000 + yy;
-    if (y * 10000 + m * 100 + d > env->today)
+    if (idnum_after_today(env, y * 10000 + m * 100 + d))
         y -= 100;
     int icao = idnum_icao_check(t, 14);
     char expected = (char)('0' + icao);

@@ -15,18 +15,37 @@
 
 struct text_services;
 
+/* For the few small functions of the hot path that must be inlined into it. */
+#if defined(__GNUC__)
+#define IDNUM_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define IDNUM_ALWAYS_INLINE inline
+#endif
+
 /* Inputs longer than this are not examined (STUINFO_IDNUM_ERR_TOO_LONG). */
 #define IDNUM_MAX_INPUT 256
 /* Longest normalized text kept; longer ones only have their length counted. */
 #define IDNUM_MAX_CHARS 23
 
 struct idnum_env {
-    int32_t today;                  /* YYYYMMDD, China Standard Time (UTC+8) */
+    int64_t days;                   /* today: days since 1970-01-01, China Standard Time */
+    int32_t sure_past;              /* YYYYMMDD below which no date can be in the future */
     struct text_services *ts;       /* NFKC for the slow path; NULL = built-in folds only */
 };
 
-/* The env of a ctx: today's date by its clock, its text services. */
+/* The env of a ctx: today by its clock, its text services. Cheap: the exact date of
+ * today is only worked out for birth dates in the last year or so. */
 void idnum_env_init(struct idnum_env *env, stuinfo_ctx *ctx);
+/* The same from an explicit time (seconds since the epoch, UTC). */
+void idnum_env_at(struct idnum_env *env, int64_t epoch_seconds, struct text_services *ts);
+/* Today as YYYYMMDD (China Standard Time). */
+int32_t idnum_env_today(const struct idnum_env *env);
+/* True if the date YYYYMMDD @p ymd is after today. */
+static inline bool
+idnum_after_today(const struct idnum_env *env, int32_t ymd)
+{
+    return ymd >= env->sure_past && ymd > idnum_env_today(env);
+}
 /* YYYYMMDD in China Standard Time of @p epoch_seconds. */
 int32_t idnum_date_of_epoch(int64_t epoch_seconds);
 
@@ -72,8 +91,13 @@ int idnum_days_in_month(int32_t y, int32_t m);
  */
 int32_t idnum_normalize(const struct idnum_env *env, const char *text, size_t len,
                         char *buf, size_t *n_out, uint32_t *flags);
-/* True if byte @p c can occur in an already-normalized number (no slow path needed). */
-bool idnum_plain_byte(unsigned char c);
+/* True if byte @p c can occur in an already-normalized number (no slow path needed):
+ * an ASCII letter or digit. */
+static inline bool
+idnum_plain_byte(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10u || (unsigned)((c | 0x20) - 'a') < 26u;
+}
 
 /*
  * Address code checks. @p code is the 6-digit address code as an integer. Returns 0 or
@@ -89,8 +113,6 @@ int32_t idnum_address_mainland(uint32_t code, uint32_t *flags);
 int32_t idnum_province_mainland(uint32_t province);
 /* Region names and the historic flag of @p code into @p out (NULLs if unknown). */
 void idnum_region_names(uint32_t code, stuinfo_idnum_result *out);
-/* True if this build knows the regions (the codes table). */
-bool idnum_have_region_table(void);
 
 /* Nationality checks for foreigners' cards: alpha-3 (old card) or numeric (2023). */
 bool idnum_nationality_alpha3(const char *code3);

@@ -9,16 +9,9 @@
 
 #include "idnum.h"
 #include "text/nfkc.h"
-#include "text/text.h"
 
 /* Placeholder for a character that cannot be part of a number. */
 #define BAD_CHAR 0x7F
-
-bool
-idnum_plain_byte(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
 
 static bool
 is_space(unsigned char c)
@@ -26,62 +19,108 @@ is_space(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-/* Decode one code point of valid UTF-8 at s[*i]. */
-static uint32_t
-next_cp(const unsigned char *s, size_t *i)
+/*
+ * Decode one code point at s[*i] (strict UTF-8: no overlong forms, surrogates, values
+ * above U+10FFFF or truncated sequences; no NUL). Returns -1 on any of those.
+ */
+static int32_t
+next_cp(const unsigned char *s, size_t len, size_t *i)
 {
     uint32_t c = s[*i];
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t more;
 
     if (c < 0x80) {
         *i += 1;
-        return c;
+        return c == 0 ? -1 : (int32_t)c;
     }
-    if (c < 0xE0) {
-        c = ((c & 0x1F) << 6) | (s[*i + 1] & 0x3F);
-        *i += 2;
-    } else if (c < 0xF0) {
-        c = ((c & 0x0F) << 12) | ((uint32_t)(s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
-        *i += 3;
+    if (c >= 0xC2 && c <= 0xDF) {
+        more = 1;
+        c &= 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        more = 2;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+        c &= 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        more = 3;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+        c &= 0x07;
     } else {
-        c = ((c & 0x07) << 18) | ((uint32_t)(s[*i + 1] & 0x3F) << 12)
-            | ((uint32_t)(s[*i + 2] & 0x3F) << 6) | (s[*i + 3] & 0x3F);
-        *i += 4;
+        return -1;
     }
-    return c;
+    if (len - *i <= more || s[*i + 1] < lo || s[*i + 1] > hi)
+        return -1;
+    for (size_t k = 1; k <= more; k++) {
+        if ((s[*i + k] & 0xC0) != 0x80)
+            return -1;
+        c = (c << 6) | (s[*i + k] & 0x3F);
+    }
+    *i += more + 1;
+    return (int32_t)c;
 }
 
+/* Where fold() writes: leading white space is dropped as it comes, the rest stored
+ * (up to cap) and counted; `end` is the count up to the last character that is no space. */
+struct fold_out {
+    char *out;
+    size_t cap;
+    size_t n;
+    size_t end;
+    bool leading;               /* leading white space was dropped */
+};
+
 /*
- * Fold valid UTF-8 into one ASCII byte per code point in out (cap bytes; longer text
- * is only counted). Returns the count. *unknown is set when a code point had no
- * built-in fold (it became BAD_CHAR).
+ * Fold UTF-8 into one ASCII byte per code point. Returns false for text that is not
+ * strict UTF-8 or holds a NUL. *unknown is set when a code point had no built-in fold
+ * (it became BAD_CHAR).
  */
-static size_t
-fold(const char *in, size_t len, char *out, size_t cap, uint32_t *flags, bool *unknown)
+static bool
+fold(const char *in, size_t len, struct fold_out *o, uint32_t *flags, bool *unknown)
 {
     const unsigned char *s = (const unsigned char *)in;
-    size_t i = 0, n = 0;
+    /* Locals, not o->...: stores through the char buffer could alias them. */
+    char *out = o->out;
+    size_t i = 0, n = o->n, end = o->end, cap = o->cap;
+    bool leading = o->leading;
 
     while (i < len) {
-        uint32_t c = next_cp(s, &i);
+        int32_t c;
         char a;
 
-        if (c < 0x80) {
-            a = (char)c;
-        } else if (c >= 0xFF01 && c <= 0xFF5E) {        /* full-width ASCII */
-            a = (char)(c - 0xFEE0);
-            *flags |= STUINFO_IDNUM_FLAG_FULLWIDTH;
-        } else if (c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F
-                   || c == 0x205F) {                     /* ideographic and other spaces */
-            a = ' ';
+        if (s[i] < 0x80 && s[i] != 0) {
+            a = (char)s[i++];
         } else {
-            a = BAD_CHAR;
-            *unknown = true;
+            c = next_cp(s, len, &i);
+            if (c < 0)
+                return false;
+            if (c >= 0xFF01 && c <= 0xFF5E) {           /* full-width ASCII */
+                a = (char)(c - 0xFEE0);
+                *flags |= STUINFO_IDNUM_FLAG_FULLWIDTH;
+            } else if (c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200A)
+                       || c == 0x202F || c == 0x205F) { /* ideographic and other spaces */
+                a = ' ';
+            } else {
+                a = BAD_CHAR;
+                *unknown = true;
+            }
+        }
+        bool space = is_space((unsigned char)a);
+        if (space && n == 0) {
+            leading = true;
+            continue;
         }
         if (n < cap)
             out[n] = a;
         n++;
+        if (!space)
+            end = n;
     }
-    return n;
+    o->n = n;
+    o->end = end;
+    o->leading = leading;
+    return true;
 }
 
 /* [+-]?digits([.,]digits)?[eE][+-]?digits: what a spreadsheet shows for a long number. */
@@ -116,53 +155,49 @@ int32_t
 idnum_normalize(const struct idnum_env *env, const char *text, size_t len, char *buf,
                 size_t *n_out, uint32_t *flags)
 {
-    char folded[2 * IDNUM_MAX_INPUT];
-    size_t n, start = 0;
+    char tmp[64];
+    struct fold_out o = {tmp, sizeof(tmp), 0, 0, false};
     bool unknown = false;
+    size_t start = 0, n;
 
     *n_out = 0;
     buf[0] = '\0';
     if (len > IDNUM_MAX_INPUT)
         return STUINFO_IDNUM_ERR_TOO_LONG;
-    if (text_utf8_check(text, len, NULL) != TEXT_OK)
+    if (!fold(text, len, &o, flags, &unknown))
         return STUINFO_IDNUM_ERR_ENCODING;
-    n = fold(text, len, folded, sizeof(folded), flags, &unknown);
     if (unknown && env != NULL && env->ts != NULL) {
         /* Some character has no built-in fold: let NFKC try (Ⅹ -> X, ① -> 1 ...). */
         char nf[4 * IDNUM_MAX_INPUT];
         size_t nf_len = 0;
         if (text_nfkc_small(env->ts, text, len, nf, sizeof(nf), &nf_len) == TEXT_OK) {
+            struct fold_out o2 = {tmp, sizeof(tmp), 0, 0, false};
             bool still_unknown = false;
             uint32_t f2 = 0;
-            n = fold(nf, nf_len, folded, sizeof(folded), &f2, &still_unknown);
-            if (!still_unknown)
-                *flags |= STUINFO_IDNUM_FLAG_FULLWIDTH;
+            if (fold(nf, nf_len, &o2, &f2, &still_unknown)) {
+                o = o2;
+                if (!still_unknown)
+                    *flags |= STUINFO_IDNUM_FLAG_FULLWIDTH;
+            }
         }
     }
-    if (n > sizeof(folded))
-        return STUINFO_IDNUM_ERR_TOO_LONG;
-
-    size_t total = n;
-    while (n > 0 && is_space((unsigned char)folded[n - 1]))
-        n--;
-    while (start < n && is_space((unsigned char)folded[start]))
-        start++;
-    if (start > 0 || n < total)
+    if (o.leading || o.end < o.n)
         *flags |= STUINFO_IDNUM_FLAG_TRIMMED;
-    if (start < n && folded[start] == '\'') {
+    n = o.end;
+    if (n > 0 && tmp[0] == '\'') {
         /* Excel's "store as text" marker, pasted along with the cell. */
-        start++;
+        start = 1;
         *flags |= STUINFO_IDNUM_FLAG_APOSTROPHE;
     }
     n -= start;
     if (n == 0)
         return STUINFO_IDNUM_ERR_EMPTY;
-    if (is_scientific(folded + start, n))
+    if (start + n <= sizeof(tmp) && is_scientific(tmp + start, n))
         return STUINFO_IDNUM_ERR_SCIENTIFIC;
     *n_out = n;
     if (n > IDNUM_MAX_CHARS)
         n = IDNUM_MAX_CHARS;
-    memcpy(buf, folded + start, n);
+    memcpy(buf, tmp + start, n);
     buf[n] = '\0';
     return STUINFO_IDNUM_VALID;
 }

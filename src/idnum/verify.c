@@ -60,37 +60,49 @@ idnum_first_non_digit(const char *s, int n)
     return 0;
 }
 
+const uint8_t idnum_month_days[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
 int32_t
 idnum_date_reason(const struct idnum_env *env, int32_t y, int32_t m, int32_t d)
 {
-    if (!idnum_date_exists(y, m, d))
+    if (y < 0 || m < 0 || d < 0)
         return STUINFO_IDNUM_ERR_DATE;
-    if (y < 1800)
-        return STUINFO_IDNUM_ERR_TOO_EARLY;
-    if (y * 10000 + m * 100 + d > env->today)
-        return STUINFO_IDNUM_ERR_FUTURE_DATE;
-    return STUINFO_IDNUM_VALID;
+    return idnum_date_reason_inline(env, (uint32_t)y, (uint32_t)m, (uint32_t)d);
+}
+
+/* True if the 8 bytes at @p u are all ASCII digits (SWAR, no carries between bytes
+ * that matter: a byte that carries already fails). */
+static IDNUM_ALWAYS_INLINE bool
+digits8(const unsigned char *u)
+{
+    uint64_t x;
+
+    memcpy(&x, u, 8);
+    return ((x & 0xF0F0F0F0F0F0F0F0ULL) | (((x + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4))
+           == 0x3333333333333333ULL;
 }
 
 /* The legacy 15-digit number: AAAAAA YYMMDD SSS, all digits, born 19YY. */
-static int32_t
+static IDNUM_ALWAYS_INLINE int32_t
 verify15(const struct idnum_env *env, const char *s, uint32_t flags,
          stuinfo_idnum_result *out)
 {
-    int32_t bad = idnum_first_non_digit(s, 15);
-    uint32_t v[15];
+    const unsigned char *u = (const unsigned char *)s;
 
-    if (bad != 0)
-        return idnum_fail_basic(out, STUINFO_IDNUM_ERR_CHARACTER, flags, 15, bad);
-    for (int i = 0; i < 15; i++)
-        v[i] = (uint32_t)(s[i] - '0');
+    if (!digits8(u) || !digits8(u + 7)) {
+        return idnum_fail_basic(out, STUINFO_IDNUM_ERR_CHARACTER, flags, 15,
+                                idnum_first_non_digit(s, 15));
+    }
     flags |= STUINFO_IDNUM_FLAG_LEGACY_15;
 
-    uint32_t code = v[0] * 100000 + v[1] * 10000 + v[2] * 1000 + v[3] * 100 + v[4] * 10 + v[5];
-    int32_t r_addr = idnum_address_mainland(code, &flags);
-    int32_t y = 1900 + (int32_t)(v[6] * 10 + v[7]);
-    int32_t m = (int32_t)(v[8] * 10 + v[9]), d = (int32_t)(v[10] * 10 + v[11]);
-    int32_t r_date = idnum_date_reason(env, y, m, d);
+    uint64_t a = idnum_pairs8(u), b = idnum_pairs8(u + 6);
+    uint32_t code = (uint32_t)(a & 0xFF) * 10000 + (uint32_t)((a >> 16) & 0xFF) * 100
+                    + (uint32_t)((a >> 32) & 0xFF);
+    uint32_t y = 1900 + (uint32_t)(b & 0xFF);
+    uint32_t m = (uint32_t)((b >> 16) & 0xFF), d = (uint32_t)((b >> 32) & 0xFF);
+    uint32_t rank;
+    int32_t r_addr = idnum_address_mainland_at(code, &flags, &rank);
+    int32_t r_date = idnum_date_reason_inline(env, y, m, d);
     int32_t reason = r_addr != 0 ? r_addr : r_date;
 
     if (out == NULL)
@@ -104,37 +116,46 @@ verify15(const struct idnum_env *env, const char *s, uint32_t flags,
     out->normalized[15] = '\0';
     memcpy(out->address_code, s, 6);
     out->address_code[6] = '\0';
-    out->birth_year = y;
-    out->birth_month = m;
-    out->birth_day = d;
-    out->sequence = (int32_t)(v[12] * 100 + v[13] * 10 + v[14]);
-    out->sex = v[14] & 1 ? 1 : 2;
+    out->birth_year = (int32_t)y;
+    out->birth_month = (int32_t)m;
+    out->birth_day = (int32_t)d;
+    out->sequence = (u[12] - '0') * 100 + (u[13] - '0') * 10 + (u[14] - '0');
+    out->sex = u[14] & 1 ? 1 : 2;
     if (r_addr == 0)
-        idnum_region_names(code, out);
+        region_index_names(code, rank, out);
     return reason;
 }
 
 /* A normalized text of n characters (the first IDNUM_MAX_CHARS of them in s). */
-static int32_t
+static IDNUM_ALWAYS_INLINE int32_t
 dispatch(const struct idnum_env *env, const char *s, size_t n, uint32_t flags,
          stuinfo_idnum_result *out)
 {
     if (n == 18)
         return idnum_verify18(env, s, flags, IDNUM_MODE_ANY, out);
     if (n == 15) {
-        if (((unsigned char)s[0] | 0x20) >= 'a' && ((unsigned char)s[0] | 0x20) <= 'z')
+        if (((unsigned char)s[0] | 0x20) >= 'a' && ((unsigned char)s[0] | 0x20) <= 'z') {
+            if (out == NULL) {
+                stuinfo_idnum_result tmp;
+                return idnum_verify_foreign15(env, s, flags, &tmp);
+            }
             return idnum_verify_foreign15(env, s, flags, out);
+        }
         return verify15(env, s, flags, out);
     }
     return idnum_fail_basic(out, STUINFO_IDNUM_ERR_LENGTH, flags, n, 0);
 }
 
-static bool
+/* True if the text needs the slow path: anything but ASCII letters and digits, or a
+ * letter e that could make it scientific notation. */
+static IDNUM_ALWAYS_INLINE bool
 needs_normalizing(const char *text, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (!idnum_plain_byte((unsigned char)text[i]))
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (!idnum_plain_byte(c) || (c | 0x20) == 'e')
             return true;
+    }
     return false;
 }
 
@@ -149,12 +170,17 @@ verify_slow(const struct idnum_env *env, const char *text, size_t len,
 
     if (r != STUINFO_IDNUM_VALID)
         return idnum_fail_basic(out, r, flags, n, 0);
+    if (out == NULL) {
+        stuinfo_idnum_result tmp;
+        return dispatch(env, buf, n, flags, &tmp);
+    }
     return dispatch(env, buf, n, flags, out);
 }
 
-int32_t
-idnum_verify(const struct idnum_env *env, const char *text, size_t len,
-             stuinfo_idnum_result *out)
+/* Both entry points: @p out may be NULL (the reason only). */
+static IDNUM_ALWAYS_INLINE int32_t
+verify_any(const struct idnum_env *env, const char *text, size_t len,
+           stuinfo_idnum_result *out)
 {
     if (text == NULL || len == 0)
         return idnum_fail_basic(out, STUINFO_IDNUM_ERR_EMPTY, 0, 0, 0);
@@ -162,18 +188,22 @@ idnum_verify(const struct idnum_env *env, const char *text, size_t len,
         int32_t r = dispatch(env, text, len, 0, out);
         if (r != STUINFO_IDNUM_ERR_CHARACTER || !needs_normalizing(text, len))
             return r;
+    } else if (len <= IDNUM_MAX_CHARS && !needs_normalizing(text, len)) {
+        /* Plain letters and digits of another length: nothing to normalize. */
+        return idnum_fail_basic(out, STUINFO_IDNUM_ERR_LENGTH, 0, len, 0);
     }
     return verify_slow(env, text, len, out);
 }
 
 int32_t
+idnum_verify(const struct idnum_env *env, const char *text, size_t len,
+             stuinfo_idnum_result *out)
+{
+    return verify_any(env, text, len, out);
+}
+
+int32_t
 idnum_verify_reason(const struct idnum_env *env, const char *text, size_t len)
 {
-    if (len == 18) {
-        int32_t r = idnum_verify18(env, text, 0, IDNUM_MODE_ANY, NULL);
-        if (r != STUINFO_IDNUM_ERR_CHARACTER || !needs_normalizing(text, len))
-            return r;
-    }
-    stuinfo_idnum_result tmp;
-    return idnum_verify(env, text, len, &tmp);
+    return verify_any(env, text, len, NULL);
 }

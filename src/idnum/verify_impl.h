@@ -7,13 +7,12 @@
 
 #include <string.h>
 
-#include "idnum.h"
-
-#if defined(__GNUC__)
-#define IDNUM_ALWAYS_INLINE __attribute__((always_inline)) inline
-#else
-#define IDNUM_ALWAYS_INLINE inline
+#if defined(__SSE2__)
+#include <emmintrin.h>
 #endif
+
+#include "address_impl.h"
+#include "idnum.h"
 
 enum idnum_mode {
     IDNUM_MODE_ANY = 0,         /* resident ID, residence permit or 2023 foreigner's card */
@@ -29,22 +28,81 @@ int32_t idnum_first_non_digit(const char *s, int n);
 /* ERR_DATE, ERR_TOO_EARLY, ERR_FUTURE_DATE or 0. */
 int32_t idnum_date_reason(const struct idnum_env *env, int32_t y, int32_t m, int32_t d);
 
+/* Days in each month, February as in a leap year. */
+extern const uint8_t idnum_month_days[13];
+
+/* ERR_DATE, ERR_TOO_EARLY, ERR_FUTURE_DATE or 0, inline for the fast path. */
+static IDNUM_ALWAYS_INLINE int32_t
+idnum_date_reason_inline(const struct idnum_env *env, uint32_t y, uint32_t m, uint32_t d)
+{
+    if (m - 1 >= 12 || d - 1 >= idnum_month_days[m % 13])
+        return STUINFO_IDNUM_ERR_DATE;
+    if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return STUINFO_IDNUM_ERR_DATE;
+    if (y < 1800)
+        return STUINFO_IDNUM_ERR_TOO_EARLY;
+    if (idnum_after_today(env, (int32_t)(y * 10000 + m * 100 + d)))
+        return STUINFO_IDNUM_ERR_FUTURE_DATE;
+    return STUINFO_IDNUM_VALID;
+}
+
+/* Eight ASCII digits at @p u as four two-digit numbers, in the bytes 0, 2, 4, 6 of the
+ * result (SWAR; the caller has checked that they are digits). */
+static IDNUM_ALWAYS_INLINE uint64_t
+idnum_pairs8(const unsigned char *u)
+{
+    uint64_t v;
+
+    memcpy(&v, u, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    v -= 0x3030303030303030ULL;
+    return (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
+}
+
+/*
+ * The MOD 11-2 weighted sum of the 17 characters at @p u into *sum; returns true if
+ * any of them is not a digit (the sum is then meaningless). Reads 17 bytes.
+ */
+static IDNUM_ALWAYS_INLINE bool
+idnum_sum17(const unsigned char *u, uint32_t *sum)
+{
+#if defined(__SSE2__)
+    __m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)u),
+                             _mm_set1_epi8('0'));
+    __m128i nine = _mm_set1_epi8(9);
+    int ok = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(d, nine), nine));
+    __m128i zero = _mm_setzero_si128();
+    __m128i acc = _mm_add_epi32(
+        _mm_madd_epi16(_mm_unpacklo_epi8(d, zero), _mm_setr_epi16(7, 9, 10, 5, 8, 4, 2, 1)),
+        _mm_madd_epi16(_mm_unpackhi_epi8(d, zero), _mm_setr_epi16(6, 3, 7, 9, 10, 5, 8, 4)));
+    acc = _mm_add_epi32(acc, _mm_shuffle_epi32(acc, _MM_SHUFFLE(1, 0, 3, 2)));
+    acc = _mm_add_epi32(acc, _mm_shuffle_epi32(acc, _MM_SHUFFLE(2, 3, 0, 1)));
+    uint32_t last = (uint32_t)u[16] - '0';
+    *sum = (uint32_t)_mm_cvtsi128_si32(acc) + last * 2;
+    return ok != 0xFFFF || last > 9;
+#else
+    uint32_t acc = 0, bad = 0;
+    for (int i = 0; i < 17; i++) {
+        uint32_t v = (uint32_t)u[i] - '0';
+        bad |= v > 9;
+        acc += v * idnum_weights[i];
+    }
+    *sum = acc;
+    return bad != 0;
+#endif
+}
+
 static IDNUM_ALWAYS_INLINE int32_t
 idnum_verify18(const struct idnum_env *env, const char *s, uint32_t flags, int mode,
                stuinfo_idnum_result *out)
 {
     const unsigned char *u = (const unsigned char *)s;
-    uint32_t v[17];
-    uint32_t sum = 0, bad = 0;
+    uint32_t sum;
 
-    for (int i = 0; i < 17; i++) {
-        uint32_t t = idnum_digit1[u[i]];
-        bad |= t == 0;
-        v[i] = t - 1;
-        sum += (t - 1) * idnum_weights[i];
-    }
     unsigned char c = u[17];
-    if (bad | (idnum_digit1[c] == 0 && (c | 0x20) != 'x')) {
+    if (idnum_sum17(u, &sum) | ((uint32_t)c - '0' > 9 && (c | 0x20) != 'x')) {
         int32_t pos = idnum_first_non_digit(s, 17);
         return idnum_fail_basic(out, STUINFO_IDNUM_ERR_CHARACTER, flags, 18,
                                 pos != 0 ? pos : 18);
@@ -58,25 +116,31 @@ idnum_verify18(const struct idnum_env *env, const char *s, uint32_t flags, int m
     if (r_check != 0 && u[15] == '0' && u[16] == '0' && c == '0')
         flags |= STUINFO_IDNUM_FLAG_ROUNDED;
 
-    uint32_t code = v[0] * 100000 + v[1] * 10000 + v[2] * 1000 + v[3] * 100 + v[4] * 10 + v[5];
+    /* Address: pairs of digits 1-2, 3-4, 5-6; date: 7-10, 11-12, 13-14. */
+    uint64_t a = idnum_pairs8(u), b = idnum_pairs8(u + 6);
+    uint32_t p0 = (uint32_t)(a & 0xFF), p1 = (uint32_t)((a >> 16) & 0xFF);
+    uint32_t p2 = (uint32_t)((a >> 32) & 0xFF);
+    uint32_t code = p0 * 10000 + p1 * 100 + p2;
+    uint32_t y = (uint32_t)(b & 0xFF) * 100 + (uint32_t)((b >> 16) & 0xFF);
+    uint32_t m = (uint32_t)((b >> 32) & 0xFF), d = (uint32_t)((b >> 48) & 0xFF);
+
     int32_t kind, r_addr;
+    uint32_t rank = REGION_NO_RANK;
     if (mode == IDNUM_MODE_SELF_CODED) {
         kind = STUINFO_IDNUM_SELF_CODED_18;
-        r_addr = idnum_address_mainland(code, &flags);
-    } else if (v[0] == 9) {
+        r_addr = idnum_address_mainland_at(code, &flags, &rank);
+    } else if (u[0] == '9') {
         kind = STUINFO_IDNUM_FOREIGN_PR_18;
-        r_addr = idnum_province_mainland(v[1] * 10 + v[2]);
+        r_addr = idnum_province_mainland_at(p0 % 10 * 10 + p1 / 10);
         if (r_addr == 0 && !idnum_nationality_numeric(s + 3))
             r_addr = STUINFO_IDNUM_ERR_NATIONALITY;
     } else {
-        r_addr = idnum_address_resident(code, &kind, &flags);
+        r_addr = idnum_address_resident_at(code, &kind, &flags, &rank);
     }
     if (mode == IDNUM_MODE_RESIDENT && r_addr == 0 && kind != STUINFO_IDNUM_RESIDENT_18)
         r_addr = STUINFO_IDNUM_ERR_ADDRESS_KIND;
 
-    int32_t y = (int32_t)(v[6] * 1000 + v[7] * 100 + v[8] * 10 + v[9]);
-    int32_t m = (int32_t)(v[10] * 10 + v[11]), d = (int32_t)(v[12] * 10 + v[13]);
-    int32_t r_date = idnum_date_reason(env, y, m, d);
+    int32_t r_date = idnum_date_reason_inline(env, y, m, d);
     int32_t reason = r_check != 0 ? r_check : r_addr != 0 ? r_addr : r_date;
 
     if (out == NULL)
@@ -101,13 +165,13 @@ idnum_verify18(const struct idnum_env *env, const char *s, uint32_t flags, int m
     out->expected_check = expected;
     out->prefix = '\0';
     out->reserved_ = '\0';
-    out->birth_year = y;
-    out->birth_month = m;
-    out->birth_day = d;
-    out->sex = mode == IDNUM_MODE_SELF_CODED ? 0 : (v[16] & 1) ? 1 : 2;
-    out->sequence = (int32_t)(v[14] * 100 + v[15] * 10 + v[16]);
+    out->birth_year = (int32_t)y;
+    out->birth_month = (int32_t)m;
+    out->birth_day = (int32_t)d;
+    out->sex = mode == IDNUM_MODE_SELF_CODED ? 0 : (u[16] & 1) ? 1 : 2;
+    out->sequence = (int32_t)((u[14] - '0') * 100 + (u[15] - '0') * 10 + (u[16] - '0'));
     if (r_addr == 0 && kind != STUINFO_IDNUM_FOREIGN_PR_18) {
-        idnum_region_names(code, out);
+        region_index_names(code, rank, out);
     } else {
         out->region_historic = 0;
         out->region_name = NULL;

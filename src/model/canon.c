@@ -89,6 +89,22 @@ present_word(const char *s, size_t len)
         || equals(s, len, "\xe7\x8e\xb0\xe5\x9c\xa8");           /* 现在 */
 }
 
+static void
+reformat_month(const char *path, char *buf, size_t *n, stuinfo_report *report)
+{
+    int32_t y, m;
+    char tmp[12];
+
+    if (model_date_parse(buf, *n, &y, &m, NULL)) {
+        model_date_format(tmp, y, m, -1);
+        if (!equals(buf, *n, tmp)) {
+            memcpy(buf, tmp, 8);
+            *n = 7;
+            finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+        }
+    }
+}
+
 /* Kind-specific rewrites after folding; buf has room for at least 16 bytes. */
 static void
 reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, char *buf,
@@ -118,16 +134,10 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, c
             }
             break;
         }
-        /* fall through */
+        reformat_month(path, buf, n, report);
+        break;
     case MODEL_KIND_MONTH:
-        if (model_date_parse(buf, *n, &y, &m, NULL)) {
-            model_date_format(tmp, y, m, -1);
-            if (!equals(buf, *n, tmp)) {
-                memcpy(buf, tmp, 8);
-                *n = 7;
-                finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
-            }
-        }
+        reformat_month(path, buf, n, report);
         break;
     case MODEL_KIND_FLAG:
         if (flag_value(buf, *n, &tmp[0]) && !(*n == 1 && buf[0] == tmp[0])) {

@@ -55,8 +55,19 @@ test_keys_fold_to_themselves(void **state)
                 assert_true(c < 0 || (c == 0 && p->len < k->len));
             }
         }
-        for (uint32_t i = 1; i < tab->code_key_count; i++)
-            assert_true(tab->code_keys[i - 1] < tab->code_keys[i]);
+        for (uint32_t i = 0; i < tab->code_key_count; i++) {
+            /* every code and alternative code is found through the hash */
+            char code[9];
+            size_t n = 0;
+            for (int b = 7; b >= 0; b--) {
+                char ch = (char)(tab->code_keys[i] >> (8 * b) & 0xFF);
+                if (ch != 0)
+                    code[n++] = ch;
+            }
+            assert_ptr_equal(codes_by_code(t, code, n), &tab->entries[tab->code_entries[i]]);
+            if (i > 0)
+                assert_true(tab->code_keys[i - 1] < tab->code_keys[i]);
+        }
     }
     close_services(ts);
 }

@@ -33,8 +33,11 @@ test_every_listed_code(void **state)
             code = code * 10 + (uint32_t)(r->code[k] - '0');
         uint32_t f = region_index_flags(code);
         assert_int_equal(f, r->to_year != 0 ? STUINFO_IDNUM_FLAG_ADDRESS_HISTORIC : 0);
+        uint32_t rank;
         out.birth_year = 0;
-        region_index_names(code, &out);
+        region_index_lookup(code, &rank);
+        assert_int_equal(rank, i);
+        region_index_names(code, rank, &out);
         assert_non_null(out.region_name);
         assert_string_equal(out.region_name, r->name);
         assert_int_equal(out.region_historic, r->to_year != 0);

@@ -1,0 +1,19 @@
+"""str in, str out: text crosses the FFI as UTF-8 bytes."""
+from ._ffi import ffi
+
+
+def to_bytes(text):
+    """UTF-8 bytes of a str (lone surrogates pass through, for the library to refuse)."""
+    if isinstance(text, str):
+        return text.encode('utf-8', 'surrogatepass')
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)
+    raise TypeError('expected str or bytes, not %s' % type(text).__name__)
+
+
+def to_str(ptr, length=None):
+    """A str from a borrowed char pointer; None for NULL."""
+    if ptr == ffi.NULL:
+        return None
+    raw = ffi.string(ptr) if length is None else ffi.unpack(ptr, length)
+    return raw.decode('utf-8', 'replace')

@@ -1,0 +1,89 @@
+import pytest
+
+import stuinfo
+
+
+def test_set_get_and_notes(ctx):
+    with ctx.student() as s:
+        notes = s.set('name', ' 张三 ')
+        assert s['name'] == '张三'
+        assert any(f.rule == 'student.trimmed' and f.severity == 'note' for f in notes)
+        s['id_doc_no'] = '11010519491231002x'
+        assert s['id_doc_no'] == '11010519491231002X'
+        assert s.get('email') is None and s.get('email', '') == ''
+        del s['name']
+        assert s['name'] is None
+        assert s.version >= 3
+
+
+def test_family_and_history(ctx):
+    with ctx.student() as s:
+        i = s.add_family(name='李四', relation='父亲', phone='13800138000')
+        assert i == 0 and s.family_count == 1
+        assert s['family[0].name'] == '李四'
+        j = s.add_history()
+        assert j == 0 and s.history_count == 1
+
+
+def test_bad_values_raise_with_status(ctx):
+    with ctx.student() as s:
+        with pytest.raises(stuinfo.StuinfoError) as e:
+            s['no_such_field'] = 'x'
+        assert e.value.status == stuinfo.ERR_NOT_FOUND
+        with pytest.raises(stuinfo.StuinfoError) as e:
+            s['name'] = 'a\u200bb'                   # zero-width space
+        assert e.value.status in (stuinfo.ERR_INVALID, stuinfo.ERR_ENCODING)
+        with pytest.raises(stuinfo.StuinfoError) as e:
+            s['family[5].name'] = 'x'                # no such member
+        assert e.value.status == stuinfo.ERR_NOT_FOUND
+
+
+def test_validate_finds_problems(ctx):
+    with ctx.student() as s:
+        s['name'] = '张三'
+        s['id_doc_type'] = '居民身份证'                 # a name is stored as its code
+        assert s['id_doc_type'] == '1'
+        s['id_doc_no'] = '11010519491231002X'
+        s['birth_date'] = '1949-12-31'
+        s['sex'] = '男'                               # the number says female
+        findings = s.validate()
+        assert findings
+        assert all(isinstance(f, stuinfo.Finding) for f in findings)
+        assert {f.severity for f in findings} <= {'error', 'warning', 'note'}
+        assert any(f.rule == 'student.id_sex_mismatch' and f.severity == 'error'
+                   for f in findings)
+        assert any(f.rule == 'student.required' for f in findings)
+        only_identity = s.validate(checks=4)            # STUINFO_CHECK_IDENTITY
+        assert [f.rule for f in only_identity] == ['student.id_sex_mismatch']
+        assert not s.is_valid()
+        for f in findings:
+            assert '11010519491231002X' not in f.message
+        with pytest.raises(TypeError):
+            s.validate(no_such_limit=1)
+
+
+def test_clone_is_independent(ctx):
+    with ctx.student() as s:
+        s['name'] = '张三'
+        with s.clone() as c:
+            c['name'] = '李四'
+            assert s['name'] == '张三' and c['name'] == '李四'
+
+
+def test_closed_record_raises(ctx):
+    s = ctx.student()
+    s.close()
+    with pytest.raises(stuinfo.StuinfoError):
+        s['name'] = 'x'
+
+
+@pytest.mark.skipif(not hasattr(stuinfo.lib, 'stuinfo_student_to_json'),
+                    reason='JSON of records not in this library yet')
+def test_json_round_trip(ctx):
+    with ctx.student() as s:
+        s['name'] = '张三'
+        s['id_doc_no'] = '11010519491231002X'
+        text = s.to_json()
+        with ctx.student(json=text) as t:
+            assert t['name'] == '张三'
+            assert t['id_doc_no'] == '11010519491231002X'
