@@ -38,6 +38,12 @@ void fuzz_begin_clean(void);
 void *fuzz_json_malloc(size_t n);
 void fuzz_json_free(void *p);
 
+/* Whether jansson's allocations may be failed (default true). jansson 2.14's parser is
+ * not safe under allocation failure: lex_save() drops strbuffer failures, then asserts
+ * or writes past its buffer (akheron/jansson#362, fix PR #747 unmerged). Targets that
+ * parse JSON turn this off, so only the library's own allocations are failed there. */
+void fuzz_fail_jansson(bool on);
+
 /* Was a failure injected since fuzz_begin()? */
 bool fuzz_injected(void);
 

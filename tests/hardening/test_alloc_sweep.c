@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "sweep.h"
+#include "sample.h"
 #include "core/core.h"
 #include "core/report.h"
 
@@ -139,13 +140,14 @@ static void
 test_reports(void **state)
 {
     static const sweep_op ops[] = {
-        {"report_new", setup_slot, op_report_new, check_slot_null, teardown_slot},
+        {"report_new", setup_slot, op_report_new, check_slot_null, teardown_slot, false,
+         NULL},
         {"report_add", setup_report, op_report_add, check_report_usable,
-         teardown_report},
+         teardown_report, false, NULL},
         {"report_add (grows)", setup_full_report, op_report_add, check_report_usable,
-         teardown_report},
+         teardown_report, false, NULL},
         {"report_to_json", setup_report, op_report_to_json, check_report_usable,
-         teardown_report},
+         teardown_report, false, NULL},
     };
 
     (void)state;
@@ -182,12 +184,205 @@ op_code_lookups(stuinfo_ctx *ctx, void *fixture)
 static void
 test_codes(void **state)
 {
-    static const sweep_op op = {"code look-ups", NULL, op_code_lookups, NULL, NULL};
+    static const sweep_op op = {"code look-ups", NULL, op_code_lookups, NULL, NULL, false,
+                                NULL};
 
     (void)state;
     sweep_stats s = sweep_run(&op);
     assert_int_equal(s.points, 0);      /* documented: never allocates */
     assert_int_equal(s.allocations, 0);
+}
+
+
+/* ---- student records ------------------------------------------------------------ */
+
+struct student_fx {
+    stuinfo_student *st;        /* a filled record */
+    stuinfo_report *rep;
+    stuinfo_student *out;       /* what a successful run made */
+    char *json;                 /* the sample as JSON (test memory) */
+    size_t json_len;
+};
+
+static void *
+setup_student(stuinfo_ctx *ctx)
+{
+    struct student_fx *fx = test_calloc(1, sizeof(*fx));
+    const char *j;
+    size_t n;
+
+    assert_int_equal(stuinfo_student_new(ctx, &fx->st), STUINFO_OK);
+    assert_int_equal(sample_fill(fx->st), STUINFO_OK);
+    assert_int_equal(stuinfo_report_new(ctx, &fx->rep), STUINFO_OK);
+    assert_int_equal(stuinfo_student_to_json(fx->st, &j, &n), STUINFO_OK);
+    fx->json = test_malloc(n + 1);
+    memcpy(fx->json, j, n + 1);
+    fx->json_len = n;
+    return fx;
+}
+
+static void
+teardown_student(stuinfo_ctx *ctx, void *fixture)
+{
+    struct student_fx *fx = fixture;
+
+    (void)ctx;
+    stuinfo_student_free(fx->out);
+    stuinfo_student_free(fx->st);
+    stuinfo_report_free(fx->rep);
+    test_free(fx->json);
+    test_free(fx);
+}
+
+/* After a failure: the record is unchanged (same JSON) and still takes changes. */
+static void
+check_student_usable(stuinfo_ctx *ctx, void *fixture)
+{
+    struct student_fx *fx = fixture;
+    const char *j;
+    size_t n;
+
+    (void)ctx;
+    assert_null(fx->out);
+    assert_int_equal(stuinfo_student_to_json(fx->st, &j, &n), STUINFO_OK);
+    assert_int_equal(n, fx->json_len);
+    assert_memory_equal(j, fx->json, n);
+    assert_int_equal(stuinfo_student_set(fx->st, STUINFO_FIELD_NAME, "\xE6\x9D\x8E\xE5\x9B\x9B",
+                                         6, fx->rep), STUINFO_OK);          /* 李四 */
+}
+
+static stuinfo_status
+op_student_new(stuinfo_ctx *ctx, void *fixture)
+{
+    return stuinfo_student_new(ctx, &((struct student_fx *)fixture)->out);
+}
+
+static stuinfo_status
+op_student_set_name(stuinfo_ctx *ctx, void *fixture)
+{
+    struct student_fx *fx = fixture;
+
+    (void)ctx;
+    /* middle-dot variant and surrounding space: canonicalized, with notes */
+    return stuinfo_student_set(fx->st, STUINFO_FIELD_NAME,
+                               " \xE9\x98\xBF\xE4\xBE\x9D\xE3\x83\xBB\xE5\x8F\xA4 ", 14,
+                               fx->rep);
+}
+
+static stuinfo_status
+op_student_set_id(stuinfo_ctx *ctx, void *fixture)
+{
+    struct student_fx *fx = fixture;
+
+    (void)ctx;
+    /* full-width digits: folded, with a note */
+    return stuinfo_student_set_path(fx->st, "family[1].id_doc_no",
+                                    "\xEF\xBC\x91\xEF\xBC\x91\xEF\xBC\x90" "105198202021221",
+                                    24, fx->rep);
+}
+
+static stuinfo_status
+op_student_clone(stuinfo_ctx *ctx, void *fixture)
+{
+    struct student_fx *fx = fixture;
+
+    (void)ctx;
+    return stuinfo_student_clone(fx->st, &fx->out);
+}
+
+static stuinfo_status
+op_student_family_add(stuinfo_ctx *ctx, void *fixture)
+{
+    (void)ctx;
+    return stuinfo_student_family_add(((struct student_fx *)fixture)->st, NULL);
+}
+
+static stuinfo_status
+op_student_to_json(stuinfo_ctx *ctx, void *fixture)
+{
+    const char *j;
+    size_t n;
+
+    (void)ctx;
+    return stuinfo_student_to_json(((struct student_fx *)fixture)->st, &j, &n);
+}
+
+static stuinfo_status
+op_student_from_json(stuinfo_ctx *ctx, void *fixture)
+{
+    struct student_fx *fx = fixture;
+
+    sweep_fail_jansson(false);          /* jansson's parser is not OOM-safe: sweep.h */
+    return stuinfo_student_from_json(ctx, fx->json, fx->json_len, fx->rep, &fx->out);
+}
+
+/* A filled record with problems, so that validation has findings to add. */
+static void *
+setup_student_bad(stuinfo_ctx *ctx)
+{
+    struct student_fx *fx = setup_student(ctx);
+    const char *j;
+    size_t n;
+
+    assert_int_equal(stuinfo_student_set_path(fx->st, "birth_date", "2030-01-01", 10, NULL),
+                     STUINFO_OK);
+    assert_int_equal(stuinfo_student_set_path(fx->st, "family[0].phone", "12345", 5, NULL),
+                     STUINFO_OK);
+    assert_int_equal(stuinfo_student_set_path(fx->st, "postcode", "1000", 4, NULL),
+                     STUINFO_OK);
+    assert_int_equal(stuinfo_student_to_json(fx->st, &j, &n), STUINFO_OK);
+    test_free(fx->json);
+    fx->json = test_malloc(n + 1);
+    memcpy(fx->json, j, n + 1);
+    fx->json_len = n;
+    return fx;
+}
+
+static stuinfo_status
+op_student_validate(stuinfo_ctx *ctx, void *fixture)
+{
+    struct student_fx *fx = fixture;
+
+    (void)ctx;
+    return stuinfo_student_validate(fx->st, NULL, fx->rep);
+}
+
+/* Reported to the model layer (issue 5): a setter returns OK after an allocation failed
+ * in (a) src/model/canon.c finding(), which ignores the NOMEM of core_report_add(): a
+ * canonicalization note is missing from the report; (b) src/model/access.c
+ * update_name_key()/update_pinyin(), which clear the derived name key and generated
+ * pinyin on failure, after the name was already stored. */
+#define GAP_MODEL_NOTES "model: NOMEM swallowed (canon.c finding(); access.c " \
+                        "update_name_key()/update_pinyin())"
+
+static void
+test_students(void **state)
+{
+    static const sweep_op ops[] = {
+        {"student_new", setup_student, op_student_new, check_student_usable,
+         teardown_student, false, NULL},
+        {"student_set name", setup_student, op_student_set_name, check_student_usable,
+         teardown_student, true, GAP_MODEL_NOTES},
+        {"student_set_path family id", setup_student, op_student_set_id,
+         check_student_usable, teardown_student, true, GAP_MODEL_NOTES},
+        {"student_clone", setup_student, op_student_clone, check_student_usable,
+         teardown_student, false, NULL},
+        {"student_family_add", setup_student, op_student_family_add, check_student_usable,
+         teardown_student, false, NULL},
+        {"student_to_json", setup_student, op_student_to_json, check_student_usable,
+         teardown_student, false, NULL},
+        {"student_from_json", setup_student, op_student_from_json, check_student_usable,
+         teardown_student, true, GAP_MODEL_NOTES},
+        /* documented: on NOMEM the report keeps the findings added so far */
+        {"student_validate", setup_student_bad, op_student_validate, check_student_usable,
+         teardown_student, true, NULL},
+    };
+
+    /* partial_ok: setters and JSON import document that the report keeps the findings
+     * (notes, the reason of the failure) added before the failure. */
+    (void)state;
+    for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+        sweep_run(&ops[i]);
 }
 
 static int
@@ -205,6 +400,7 @@ main(void)
         cmocka_unit_test(test_ctx_new),
         cmocka_unit_test(test_reports),
         cmocka_unit_test(test_codes),
+        cmocka_unit_test(test_students),
     };
     return cmocka_run_group_tests(tests, NULL, print_sites);
 }
