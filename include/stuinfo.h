@@ -36,5 +36,6 @@
 /* roster */
 /* workflow */
 /* school */
+#include "stuinfo/school.h"
 
 #endif /* STUINFO_H */

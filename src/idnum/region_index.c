@@ -12,19 +12,6 @@
 _Static_assert(IDNUM_REGION_CODES == sizeof(codes_regions) / sizeof(codes_regions[0]),
                "the idnum index and the codes region table come from the same file");
 
-/*
- * The region entry of @p code at @p rank. Both tables come from the same file in the
- * same order (asserted at build time by the count, and for every code by
- * tests/idnum/test_regions.c), so the rank is trusted as it is: checking it would cost
- * a load from a table too large for the L1 cache.
- */
-static const struct region_entry *
-entry_of(uint32_t code, uint32_t rank)
-{
-    (void)code;
-    return rank < IDNUM_REGION_CODES ? &codes_regions[rank] : NULL;
-}
-
 /* The name a region had in @p year (the latest if it never changed). */
 static const char *
 name_in(const struct region_entry *r, int year)
@@ -33,19 +20,23 @@ name_in(const struct region_entry *r, int year)
 }
 
 static const char *
-name_at(int16_t index, int year)
+name_of_rank(uint32_t rank, int year)
 {
-    if (index < 0 || codes_regions[index].flags & STUINFO_CODE_PLACEHOLDER)
-        return NULL;
-    return name_in(&codes_regions[index], year);
+    return rank < IDNUM_REGION_CODES ? name_in(&codes_regions[rank], year) : NULL;
 }
 
+/*
+ * The rank is trusted as it is: both tables come from the same file in the same order
+ * (the count is asserted above, every code by tests/idnum/test_regions.c), and checking
+ * it would cost a load from a table too large for the L1 cache. Parents come from the
+ * slot, so no placeholder row (市辖区) is ever named.
+ */
 void
 region_index_names(uint32_t code, uint32_t rank, stuinfo_idnum_result *out)
 {
-    const struct region_entry *r = entry_of(code, rank);
+    uint32_t slot = idnum_region_slot[(code / 100) % 10000];
 
-    if (r == NULL) {
+    if (rank >= IDNUM_REGION_CODES || slot == 0) {
         out->region_historic = 0;
         out->region_name = NULL;
         out->prefecture_name = NULL;
@@ -53,12 +44,20 @@ region_index_names(uint32_t code, uint32_t rank, stuinfo_idnum_result *out)
         return;
     }
     /* Names as they were in the birth year: the number got its code then. */
+    const struct region_entry *r = &codes_regions[rank];
+    const struct idnum_region_slot *s = &idnum_region_slots[slot - 1];
     int year = out->birth_year;
-    int16_t self = (int16_t)(r - codes_regions);
+
     out->region_historic = r->to_year != 0;
     out->region_name = name_in(r, year);
-    out->province_name = name_at(r->level == STUINFO_REGION_PROVINCE ? self : r->province, year);
-    out->prefecture_name = r->level == STUINFO_REGION_PROVINCE ? NULL
-                         : name_at(r->level == STUINFO_REGION_PREFECTURE ? self : r->prefecture,
-                                   year);
+    if (code % 10000 == 0) {
+        out->province_name = out->region_name;
+        out->prefecture_name = NULL;
+        return;
+    }
+    out->province_name = name_of_rank(s->province, year);
+    if (code % 100 == 0)
+        out->prefecture_name = r->flags & STUINFO_CODE_PLACEHOLDER ? NULL : out->region_name;
+    else
+        out->prefecture_name = name_of_rank(s->prefecture, year);
 }

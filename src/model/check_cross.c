@@ -130,6 +130,13 @@ model_check_identity(struct model_check *c)
     if (hmt != NULL && type != NULL
         && ((is(type, "1") && !is(hmt, "00")) || (foreign_doc(type) && is(hmt, "00"))))
         model_check_add(c, RULE_STUDENT_HMT_DOC_MISMATCH, "hmt_overseas", NULL);
+    /* 国籍/地区 HKG/MAC/TWN with 港澳台侨外 00 (student_model.md §7.6, a warning). */
+    {
+        const char *nat = model_get(st, STUINFO_FIELD_NATIONALITY, NULL);
+
+        if (is(hmt, "00") && (is(nat, "HKG") || is(nat, "MAC") || is(nat, "TWN")))
+            model_check_add(c, RULE_STUDENT_HMT_NATIONALITY_MISMATCH, "hmt_overseas", NULL);
+    }
     /* Family members' resident ID numbers. */
     for (size_t i = 0; i < st->family_count; i++) {
         const struct model_value *v = st->family[i]->v;

@@ -6,6 +6,7 @@
 
 #include "canon.h"
 #include "codes/codes.h"
+#include "text/fold.h"
 
 static int
 list_resolve(int list, const char *text, size_t len, const char **code)
@@ -21,7 +22,19 @@ list_resolve(int list, const char *text, size_t len, const char **code)
             *code = e->code;
             return 1;
         }
-        if (strlen(e->name) == len && memcmp(e->name, text, len) == 0) {
+    }
+    for (uint16_t i = 0; i < l->count; i++) {
+        const struct model_list_entry *e = &model_list_entries[l->first + i];
+        /* The value was folded as a code field is (full width, case, spaces): fold the
+         * name the same way, so 自行车（含…） matches after its brackets became ASCII. */
+        char folded[2 * 128 + 1];
+        size_t n = strlen(e->name), fn = 0;
+
+        if (n <= 128)
+            text_fold(e->name, n, TEXT_FOLD_WIDTH | TEXT_FOLD_UPPER | TEXT_FOLD_NO_SPACES,
+                      folded, &fn);
+        if ((strlen(e->name) == len && memcmp(e->name, text, len) == 0)
+            || (fn == len && memcmp(folded, text, len) == 0)) {
             by_name = e->code;
             names++;
         }

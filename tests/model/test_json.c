@@ -243,6 +243,50 @@ test_large(void **state)
     stuinfo_ctx_free(ctx);
 }
 
+static void
+test_alloc_failures(void **state)
+{
+    /* Every allocation of validate (with findings), to_json and from_json fails once in
+     * turn: a status comes back, nothing leaks, nothing crashes. */
+    (void)state;
+    for (uint64_t at = 1; at < 2000; at++) {
+        test_faults faults = {0};
+        stuinfo_ctx *ctx = test_ctx_new_faulty(&faults);
+        stuinfo_student *st = NULL, *back = NULL;
+        stuinfo_report *rep = NULL;
+        const char *js;
+        size_t n;
+        bool ok = true;
+
+        assert_int_equal(stuinfo_student_new(ctx, &st), STUINFO_OK);
+        assert_int_equal(sample_fill(st), STUINFO_OK);
+        assert_int_equal(stuinfo_student_set(st, STUINFO_FIELD_SEX, "2", 1, NULL), STUINFO_OK);
+        assert_int_equal(stuinfo_student_set(st, STUINFO_FIELD_POSTCODE, "1", 1, NULL),
+                         STUINFO_OK);
+        assert_int_equal(stuinfo_report_new(ctx, &rep), STUINFO_OK);
+        faults.count = 0;
+        faults.fail_at = at;
+        if (stuinfo_student_validate(st, NULL, rep) != STUINFO_OK)
+            ok = false;
+        if (stuinfo_student_to_json(st, &js, &n) == STUINFO_OK) {
+            if (stuinfo_student_from_json(ctx, js, n, rep, &back) == STUINFO_OK)
+                stuinfo_student_free(back);
+            else
+                ok = false;
+        } else {
+            ok = false;
+        }
+        stuinfo_report_free(rep);
+        stuinfo_student_free(st);
+        stuinfo_ctx_free(ctx);
+        if (!faults.injected) {
+            assert_true(ok);
+            return;
+        }
+    }
+    fail_msg("the sweep did not reach a run without injected failures");
+}
+
 int
 main(void)
 {
@@ -251,6 +295,7 @@ main(void)
         cmocka_unit_test(test_scalars),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_large),
+        cmocka_unit_test(test_alloc_failures),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -183,6 +183,47 @@ test_typed_setters(void **state)
 }
 
 static void
+test_lists_data(void **state)
+{
+    /* Every row of data/fields/lists.tsv is found by its code, and by its name unless
+     * the name is shared (其他), through the public setter. */
+    stuinfo_ctx *ctx = test_ctx_new();
+    stuinfo_student *st = NULL;
+    const char *t;
+    int32_t count;
+    const struct model_field_desc *d = model_group_fields(MODEL_GROUP_STUDENT, &count);
+    int rows = 0;
+
+    (void)state;
+    assert_int_equal(stuinfo_student_new(ctx, &st), STUINFO_OK);
+    for (int32_t f = 1; f <= count; f++) {
+        const struct model_list_desc *l = &model_lists[d[f].list];
+
+        if (d[f].list == MODEL_LIST_NONE)
+            continue;
+        for (uint16_t i = 0; i < l->count; i++) {
+            const struct model_list_entry *e = &model_list_entries[l->first + i];
+            int same = 0;
+
+            for (uint16_t k = 0; k < l->count; k++)
+                same += strcmp(model_list_entries[l->first + k].name, e->name) == 0;
+            assert_int_equal(stuinfo_student_set(st, f, e->code, strlen(e->code), NULL),
+                             STUINFO_OK);
+            assert_int_equal(stuinfo_student_get(st, f, &t, NULL), STUINFO_OK);
+            assert_string_equal(t, e->code);
+            assert_int_equal(stuinfo_student_set(st, f, e->name, strlen(e->name), NULL),
+                             STUINFO_OK);
+            assert_int_equal(stuinfo_student_get(st, f, &t, NULL), STUINFO_OK);
+            assert_string_equal(t, same == 1 ? e->code : e->name);
+            rows++;
+        }
+    }
+    assert_true(rows >= 40);
+    stuinfo_student_free(st);
+    stuinfo_ctx_free(ctx);
+}
+
+static void
 test_alloc_failures(void **state)
 {
     /* Every allocation of a set/clone sequence fails once; nothing leaks or crashes. */
@@ -217,6 +258,7 @@ main(void)
         cmocka_unit_test(test_every_field_by_path),
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_typed_setters),
+        cmocka_unit_test(test_lists_data),
         cmocka_unit_test(test_alloc_failures),
     };
 

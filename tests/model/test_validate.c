@@ -123,6 +123,7 @@ static const struct mutation mutations[] = {
     {"id_doc_no", "810000201503071233", "student.id_type_mismatch", "id_doc_no"},
     {"id_doc_type", "A", "student.id_type_mismatch", "id_doc_type"},
     {"hmt_overseas", "01", "student.hmt_doc_mismatch", "hmt_overseas"},
+    {"nationality", "HKG", "student.hmt_nationality_mismatch", "hmt_overseas"},
     {"id_doc_no", NULL, "student.id_required", "id_doc_no"},
     {"political_status", "03", "student.join_date_missing", "political_join_date"},
     {"political_join_date", "2020-01-01", "student.join_date_unexpected",

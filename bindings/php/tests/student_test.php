@@ -93,3 +93,18 @@ function test_json_round_trip(): void
     $t = Student::fromJson($ctx, $s->toJson());
     check_same('张三', $t['name'], 'name');
 }
+
+function test_sample_record_has_one_error(): void
+{
+    $ctx = ctx();
+    $json = file_get_contents(__DIR__ . '/../../../examples/data/student.json');
+    $s = Student::fromJson($ctx, $json);
+    check_same('2', $s['sex'], 'sex code');
+    $errors = array_values(array_filter($s->validate(), fn($f) => $f->severity === 'error'));
+    check_same([['student.id_sex_mismatch', 'sex']],
+               array_map(fn($f) => [$f->rule, $f->field], $errors), 'one error');
+    $s['sex'] = '男';
+    check($s->isValid(), 'valid after the fix');
+    $e = expect_error(fn() => Student::fromJson($ctx, '{not json'), 'bad json');
+    check_same(Library::ERR_PARSE, $e->getStatus(), 'parse status');
+}

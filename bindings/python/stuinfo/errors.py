@@ -7,10 +7,12 @@ class StuinfoError(Exception):
 
     ``status`` is the stuinfo_status value (``stuinfo.STATUS_*``), ``status_name`` its
     short English description, ``message`` the library's message in the context's
-    language (it never holds a full ID number or a name).
+    language (it never holds a full ID number or a name), ``findings`` the problems found
+    when reading structured input (JSON), else an empty list.
     """
 
     def __init__(self, status, message=''):
+        self.findings = []
         self.status = int(status)
         self.status_name = ffi.string(lib.stuinfo_status_str(self.status)).decode()
         self.message = message or self.status_name

@@ -166,13 +166,19 @@ class Student:
         """A record read from JSON text (as to_json() writes it)."""
         raw = to_bytes(text)
         p = ffi.new('stuinfo_student **')
-        ctx.check(_from_json(ctx, raw, p))
-        return cls(ctx, p[0])
+        p_report = ffi.new('stuinfo_report **')
+        ctx.check(lib.stuinfo_report_new(ctx.ptr, p_report))
+        report = ffi.gc(p_report[0], lib.stuinfo_report_free)
+        try:
+            status = lib.stuinfo_student_from_json(ctx.ptr, raw, len(raw), report, p)
+            if status != 0:
+                err = StuinfoError(status, ctx.last_message)
+                err.findings = [f for f in read_findings(report) if f.severity != 'note']
+                raise err
+            return cls(ctx, p[0])
+        finally:
+            ffi.release(report)
 
     def __repr__(self):
         return '<stuinfo.Student%s>' % (' closed' if self._ptr is None else '')
 
-
-def _from_json(ctx, raw, p):
-    # The signature follows include/stuinfo/student.h once the model layer adds it.
-    return lib.stuinfo_student_from_json(ctx.ptr, raw, len(raw), ffi.NULL, p)

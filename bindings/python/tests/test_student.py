@@ -77,8 +77,6 @@ def test_closed_record_raises(ctx):
         s['name'] = 'x'
 
 
-@pytest.mark.skipif(not hasattr(stuinfo.lib, 'stuinfo_student_to_json'),
-                    reason='JSON of records not in this library yet')
 def test_json_round_trip(ctx):
     with ctx.student() as s:
         s['name'] = '张三'
@@ -87,3 +85,27 @@ def test_json_round_trip(ctx):
         with ctx.student(json=text) as t:
             assert t['name'] == '张三'
             assert t['id_doc_no'] == '11010519491231002X'
+
+
+def test_json_errors_carry_findings(ctx):
+    with pytest.raises(stuinfo.StuinfoError) as e:
+        ctx.student(json='{"name": "张三", "no_such_key": "x"}')
+    assert e.value.status == stuinfo.ERR_NOT_FOUND
+    assert [f.rule for f in e.value.findings] == ['student.json_unknown_field']
+    with pytest.raises(stuinfo.StuinfoError) as e:
+        ctx.student(json='{not json')
+    assert e.value.status == stuinfo.ERR_PARSE
+
+
+def test_sample_record_has_one_error(ctx):
+    import os
+    path = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'examples', 'data',
+                        'student.json')
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    with ctx.student(json=text) as s:
+        assert s['sex'] == '2' and s['hukou_type'] == '2'       # names became codes
+        errors = [f for f in s.validate() if f.severity == 'error']
+        assert [(f.rule, f.field) for f in errors] == [('student.id_sex_mismatch', 'sex')]
+        s['sex'] = '男'
+        assert s.is_valid()
