@@ -19,7 +19,7 @@
 #define THREADS 8
 
 static atomic_int failures;
-static int iterations = 200;
+static int iterations = 100;
 
 #define CHECK(cond)                                                                     \
     do {                                                                                \
@@ -67,6 +67,45 @@ one_round(stuinfo_ctx *ctx, int seed)
     CHECK(stuinfo_report_to_json(r, &json, &len) == STUINFO_OK && len > 0);
     CHECK(strstr(json, "text.too_long") != NULL);
     stuinfo_report_free(r);
+
+    /* identity numbers */
+    {
+        stuinfo_idnum_result id;
+        char masked[40];
+
+        memset(&id, 0, sizeof(id));
+        id.size = sizeof(id);
+        CHECK(stuinfo_idnum_verify(ctx, "11010519491231002X", 18, &id) == STUINFO_OK);
+        CHECK(id.birth_year == 1949 && id.sex == 2);
+        CHECK(stuinfo_idnum_verify(ctx, "110105194912310021", 18, &id) == STUINFO_ERR_INVALID);
+        CHECK(stuinfo_idnum_mask(ctx, "11010519491231002X", 18, NULL, masked,
+                                 sizeof(masked), NULL) == STUINFO_OK);
+        CHECK(strcmp(masked, "110105********002X") == 0);
+    }
+
+    /* student records: set (ICU canonicalization), validate, JSON out and back in */
+    {
+        stuinfo_student *st = NULL, *back = NULL;
+        stuinfo_report *rep = NULL;
+        const char *j = NULL;
+        size_t n = 0;
+
+        CHECK(stuinfo_report_new(ctx, &rep) == STUINFO_OK);
+        CHECK(stuinfo_student_new(ctx, &st) == STUINFO_OK);
+        CHECK(stuinfo_student_set(st, STUINFO_FIELD_NAME, "\xE9\x98\xBF\xE4\xBE\x9D"
+                                  "\xE3\x83\xBB\xE5\x8F\xA4", 12, rep) == STUINFO_OK);
+        CHECK(stuinfo_student_set(st, STUINFO_FIELD_ID_DOC_NO, "11010519491231002x", 18, rep)
+              == STUINFO_OK);
+        CHECK(stuinfo_student_set(st, STUINFO_FIELD_ETHNICITY, "\xE6\xBC\xA2", 3, rep)
+              == STUINFO_OK);                                       /* 漢 */
+        CHECK(stuinfo_student_validate(st, NULL, rep) == STUINFO_OK);
+        CHECK(stuinfo_report_count_severity(rep, STUINFO_SEVERITY_ERROR) > 0);
+        CHECK(stuinfo_student_to_json(st, &j, &n) == STUINFO_OK);
+        CHECK(stuinfo_student_from_json(ctx, j, n, NULL, &back) == STUINFO_OK);
+        stuinfo_student_free(back);
+        stuinfo_student_free(st);
+        stuinfo_report_free(rep);
+    }
 }
 
 static void *
