@@ -229,9 +229,11 @@ test_invisible_and_bidi(void **state)
         stuinfo_status st;
 
         /* in an ID number, between digits 9 and 10 */
-        memcpy(id, ID18, 9);
+        static const char id18[] = ID18;
+
+        memcpy(id, id18, 9);
         memcpy(id + 9, cases[i].ch, k);
-        memcpy(id + 9 + k, ID18 + 9, 9);
+        memcpy(id + 9 + k, id18 + 9, 9);
         id_reason(ctx, id, 18 + k, &st);
         if (st != STUINFO_ERR_INVALID)
             fail_msg("idnum accepted a number with %s", cases[i].what);
