@@ -34,6 +34,7 @@
 /* student */
 #include "stuinfo/student.h"
 /* roster */
+#include "stuinfo/roster.h"
 /* workflow */
 /* school */
 #include "stuinfo/school.h"

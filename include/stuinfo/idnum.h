@@ -119,7 +119,8 @@ typedef enum stuinfo_idnum_flag {
     STUINFO_IDNUM_FLAG_ADDRESS_HISTORIC = 256,
     /** Address code 71xxxx (Taiwan province), not used for mainland hukou (warning). */
     STUINFO_IDNUM_FLAG_ADDRESS_TAIWAN = 512,
-    /** The region table was not consulted (this build has none) (note). */
+    /** The region table was not consulted (note). Reserved: never set by this version,
+     *  which always has the region table compiled in. */
     STUINFO_IDNUM_FLAG_ADDRESS_UNCHECKED = 1024,
     /** Wrong check character and ending in 000: looks like a spreadsheet rounded the
      *  number to 15 significant digits (warning, with the check_char error). */
@@ -153,8 +154,9 @@ typedef struct stuinfo_idnum_result {
     int32_t sex;                /* 1 male, 2 female (as the sex code table), 0 unknown */
     int32_t sequence;           /* sequence code (positions 15-17), -1 if none */
     int32_t region_historic;    /* 1 if the address code no longer exists */
-    /* Region names (static text, valid for the life of the program), NULL if unknown. */
-    const char *region_name;    /* the county-level division (latest name) */
+    /* Region names of the address code as they were in the birth year (static text,
+     * valid for the life of the program), NULL if unknown or not applicable. */
+    const char *region_name;    /* the division the code names */
     const char *prefecture_name;
     const char *province_name;
 } stuinfo_idnum_result;
@@ -284,8 +286,8 @@ stuinfo_status stuinfo_idnum_student_no_make(stuinfo_ctx *ctx, const char *text,
  * "<head><mask char><tail>", e.g. "6*4" (the default, used when @p pattern is NULL):
  * keep the first 6 and last 4 characters, replace the rest by '*':
  * 110105********002X. head is at most 6 and tail at most 4 (3 for a 15-character
- * number), so the birth date never shows; a letter prefix of a student number is kept
- * as well. Text that is no number is masked whole, one mask character per character
+ * number, fewer for 16 or 17 characters), so positions 7-14 (the birth date) never
+ * show; a letter prefix of a student number is kept as well. Text that is no number is masked whole, one mask character per character
  * (at most 32). Masking a masked text gives the same text.
  * Returns STUINFO_OK, STUINFO_ERR_INVALID_ARGUMENT (bad pattern: digits, one printable
  * ASCII mask character that is no digit, digits) or STUINFO_ERR_TOO_LONG (@p cap too

@@ -73,10 +73,23 @@ idnum_env_at(struct idnum_env *env, int64_t epoch_seconds, struct text_services 
                          ? (int32_t)(1970 + env->days / 366) * 10000 + 101
                          : 0;
     env->ts = ts;
+    env->ctx = NULL;
 }
 
 void
 idnum_env_init(struct idnum_env *env, stuinfo_ctx *ctx)
 {
-    idnum_env_at(env, core_now(ctx), core_text(ctx));
+    /* The text services are fetched only if some number needs the slow path. */
+    idnum_env_at(env, core_now(ctx), NULL);
+    env->ctx = ctx;
+}
+
+struct text_services *
+idnum_env_text(const struct idnum_env *env)
+{
+    if (env == NULL)
+        return NULL;
+    if (env->ts != NULL)
+        return env->ts;
+    return env->ctx != NULL ? core_text(env->ctx) : NULL;
 }

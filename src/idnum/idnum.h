@@ -30,14 +30,17 @@ struct text_services;
 struct idnum_env {
     int64_t days;                   /* today: days since 1970-01-01, China Standard Time */
     int32_t sure_past;              /* YYYYMMDD below which no date can be in the future */
-    struct text_services *ts;       /* NFKC for the slow path; NULL = built-in folds only */
+    struct text_services *ts;       /* NFKC for the slow path, or NULL: then ctx's */
+    stuinfo_ctx *ctx;               /* NULL = built-in folds only */
 };
 
 /* The env of a ctx: today by its clock, its text services. Cheap: the exact date of
  * today is only worked out for birth dates in the last year or so. */
 void idnum_env_init(struct idnum_env *env, stuinfo_ctx *ctx);
-/* The same from an explicit time (seconds since the epoch, UTC). */
+/* The same from an explicit time (seconds since the epoch, UTC) and text services. */
 void idnum_env_at(struct idnum_env *env, int64_t epoch_seconds, struct text_services *ts);
+/* The text services for the slow path (NULL if none). */
+struct text_services *idnum_env_text(const struct idnum_env *env);
 /* Today as YYYYMMDD (China Standard Time). */
 int32_t idnum_env_today(const struct idnum_env *env);
 /* True if the date YYYYMMDD @p ymd is after today. */

@@ -75,7 +75,10 @@ stuinfo_idnum_mask(stuinfo_ctx *ctx, const char *text, size_t len, const char *p
                              && ((unsigned char)s[0] | 0x20) <= 'z' ? 1 : 0;
         int body = (int)(n - off);
         int h = min_int(min_int(head, 6), body * 2 / 5);
-        int t = min_int(min_int(tail, body == 15 ? 3 : 4), body / 4);
+        /* Never positions 7-14 of 16- or 17-character text either (a number missing
+         * its last characters); 7-12 of a 15-digit one. */
+        int t_max = body == 15 ? 3 : body >= 16 && body < 18 ? body - 14 : 4;
+        int t = min_int(min_int(tail, t_max), body / 4);
         out_n = n;
         if (cap < out_n + 1) {
             explicit_bzero(s, sizeof(s));

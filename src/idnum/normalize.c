@@ -166,11 +166,12 @@ idnum_normalize(const struct idnum_env *env, const char *text, size_t len, char 
         return STUINFO_IDNUM_ERR_TOO_LONG;
     if (!fold(text, len, &o, flags, &unknown))
         return STUINFO_IDNUM_ERR_ENCODING;
-    if (unknown && env != NULL && env->ts != NULL) {
+    struct text_services *ts = unknown ? idnum_env_text(env) : NULL;
+    if (ts != NULL) {
         /* Some character has no built-in fold: let NFKC try (Ⅹ -> X, ① -> 1 ...). */
         char nf[4 * IDNUM_MAX_INPUT];
         size_t nf_len = 0;
-        if (text_nfkc_small(env->ts, text, len, nf, sizeof(nf), &nf_len) == TEXT_OK) {
+        if (text_nfkc_small(ts, text, len, nf, sizeof(nf), &nf_len) == TEXT_OK) {
             struct fold_out o2 = {tmp, sizeof(tmp), 0, 0, false};
             bool still_unknown = false;
             uint32_t f2 = 0;

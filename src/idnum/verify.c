@@ -170,10 +170,6 @@ verify_slow(const struct idnum_env *env, const char *text, size_t len,
 
     if (r != STUINFO_IDNUM_VALID)
         return idnum_fail_basic(out, r, flags, n, 0);
-    if (out == NULL) {
-        stuinfo_idnum_result tmp;
-        return dispatch(env, buf, n, flags, &tmp);
-    }
     return dispatch(env, buf, n, flags, out);
 }
 
@@ -217,13 +213,8 @@ verify_any(const struct idnum_env *env, const char *text, size_t len,
         return idnum_fail_basic(out, STUINFO_IDNUM_ERR_LENGTH, 0, len, 0);
     } else if (len == 54 || len == 45) {
         char buf[18];
-        if (fold_fullwidth_digits(text, len, buf) != 0) {
-            if (out == NULL) {
-                stuinfo_idnum_result tmp;
-                return dispatch(env, buf, len / 3, STUINFO_IDNUM_FLAG_FULLWIDTH, &tmp);
-            }
+        if (fold_fullwidth_digits(text, len, buf) != 0)
             return dispatch(env, buf, len / 3, STUINFO_IDNUM_FLAG_FULLWIDTH, out);
-        }
     }
     return verify_slow(env, text, len, out);
 }

@@ -169,5 +169,108 @@ def test_codes_list_one_table():
     assert len(r.stdout.splitlines()) >= 3
 
 
+DATA = os.path.join(os.path.dirname(__file__), 'data')
+ROSTER = os.path.join(DATA, 'roster-small.csv')
+
+
+def check(*args, **kw):
+    r = run('check', *args, **kw)
+    if 'no roster layer' in r.stderr:
+        pytest.skip('this build has no roster layer')
+    return r
+
+
+def test_check_text_report_and_summary():
+    r = check('--lang', 'en', ROSTER)
+    assert r.returncode == 1, r.stderr
+    assert 'row 2:' in r.stdout and 'student.bad_id_number' in r.stdout
+    assert 'row 3:' in r.stdout and 'student.family_too_few' in r.stdout
+    assert 'row 5:' in r.stdout and 'roster.duplicate_id' in r.stdout
+    assert 'row 1:' not in r.stdout
+    assert ('5 rows read: 1 clean, 1 with warnings only, 2 with errors, 1 skipped'
+            in r.stdout)
+    assert '110105201503071235' not in r.stdout          # no ID numbers in messages
+
+
+def test_check_chinese_by_default():
+    r = check(ROSTER)
+    assert '第 2 行' in r.stdout and '共读取 5 行' in r.stdout
+
+
+def test_check_json_lines():
+    r = check('--format', 'json', ROSTER)
+    assert r.returncode == 1
+    objs = json_lines(r.stdout)
+    findings, summary = objs[:-1], objs[-1]
+    assert [(f['row'], f['field'], f['rule'], f['severity']) for f in findings] == [
+        (2, 'id_doc_no', 'student.bad_id_number', 'error'),
+        (3, 'family', 'student.family_too_few', 'warning'),
+        (5, 'id_doc_no', 'roster.duplicate_id', 'error'),
+    ]
+    assert all(f['message'] for f in findings)
+    assert summary == {'summary': True, 'rows_read': 5, 'clean': 1, 'warnings_only': 1,
+                       'errors': 2, 'skipped': 1}
+
+
+def test_check_gb18030_reads_the_same():
+    a = check('--format', 'json', ROSTER)
+    b = check('--format', 'json', os.path.join(DATA, 'roster-small-gb18030.csv'))
+    assert a.stdout == b.stdout
+
+
+def test_check_report_csv(tmp_path):
+    out = tmp_path / 'findings.csv'
+    r = check('--report', str(out), '--lang', 'en', ROSTER)
+    assert r.returncode == 1
+    text = out.read_text(encoding='utf-8-sig')
+    lines = text.splitlines()
+    assert lines[0] == 'row,field,rule,severity,message'
+    assert len(lines) == 4
+    assert lines[1].startswith('2,id_doc_no,student.bad_id_number,error,')
+
+
+def test_check_notes_only_on_request():
+    quiet = json_lines(check('--format', 'json', ROSTER).stdout)
+    loud = json_lines(check('--format', 'json', '--notes', ROSTER).stdout)
+    assert not any(f.get('severity') == 'note' for f in quiet)
+    assert len(loud) >= len(quiet)
+
+
+def test_check_standard_input():
+    with open(ROSTER, 'rb') as f:
+        data = f.read().decode('utf-8')
+    r = check('--format', 'json', '-', stdin=data)
+    assert json_lines(r.stdout)[-1]['rows_read'] == 5
+
+
+def test_check_unusable_input_exits_2(tmp_path):
+    assert check(str(tmp_path / 'missing.csv')).returncode == 2
+    assert check(str(tmp_path)).returncode == 2              # a directory
+    empty = tmp_path / 'empty.csv'
+    empty.write_bytes(b'')
+    assert check(str(empty)).returncode == 2
+    junk = tmp_path / 'junk.csv'
+    junk.write_bytes(b'a,b\n1,2\n')
+    assert check(str(junk)).returncode == 2                  # not one known column
+    assert check().returncode == 2
+
+
+def test_check_garbage_does_not_crash(tmp_path):
+    import random
+    rnd = random.Random(8)
+    with open(ROSTER, 'rb') as f:
+        base = bytearray(f.read())
+    for i in range(8):
+        data = bytearray(base)
+        for _ in range(30):
+            data[rnd.randrange(len(data))] = rnd.randrange(256)
+        p = tmp_path / ('g%d.csv' % i)
+        p.write_bytes(bytes(data))
+        r = check('--format', 'json', str(p))
+        assert r.returncode in (0, 1, 2), r.stderr
+        if r.returncode != 2:
+            assert 'summary' in json_lines(r.stdout)[-1]
+
+
 if __name__ == '__main__':
     raise SystemExit(pytest.main([__file__, '-q']))

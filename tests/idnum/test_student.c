@@ -162,6 +162,8 @@ test_mask(void **state)
     check_mask(ctx, "\xe5\xbc\xa0\xe4\xb8\x89", NULL, "**");                 /* 张三 */
     check_mask(ctx, "1.10105E+17", NULL, "***********");
     check_mask(ctx, "1234", NULL, "1**4");
+    check_mask(ctx, "11010519491231002", NULL, "110105********002");
+    check_mask(ctx, "1101051949123100", NULL, "110105********00");
     check_mask(ctx, "", NULL, "");
     assert_int_equal(stuinfo_idnum_mask(ctx, "11010519491231002X", 18, NULL, buf, 18, NULL),
                      STUINFO_ERR_TOO_LONG);

@@ -188,6 +188,10 @@ test_folding_body(struct fixture *f)
     assert_true(has(f->rep, "student.trimmed", "id_doc_no"));
     assert_true(has(f->rep, "student.width_folded", "id_doc_no"));
     assert_true(has(f->rep, "student.upper_cased", "id_doc_no"));
+    assert_int_equal(stuinfo_student_set(f->st, STUINFO_FIELD_MOBILE, S("138 0013 8000"),
+                                         f->rep), STUINFO_OK);
+    assert_string_equal(get(f, STUINFO_FIELD_MOBILE), "13800138000");
+    assert_true(has(f->rep, "student.spaces_removed", "mobile"));
     /* An already canonical value gives no note. */
     assert_int_equal(stuinfo_report_clear(f->rep), STUINFO_OK);
     assert_int_equal(stuinfo_student_set(f->st, STUINFO_FIELD_ID_DOC_NO,

@@ -182,6 +182,46 @@ test_typed_setters(void **state)
     stuinfo_ctx_free(ctx);
 }
 
+/* The ctx message after a failed call: the rule's English text, never the value. */
+static void
+assert_message(stuinfo_ctx *ctx, const char *rule, const char *want)
+{
+    (void)rule;     /* named so that check_rule_coverage.py sees which rule this is */
+    assert_non_null(strstr(stuinfo_ctx_last_message(ctx), want));
+}
+
+static void
+test_messages(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    stuinfo_student *st = NULL;
+    const char *t;
+
+    (void)state;
+    assert_int_equal(stuinfo_student_new(ctx, &st), STUINFO_OK);
+    assert_int_equal(stuinfo_student_set(st, 9999, S("x"), NULL),
+                     STUINFO_ERR_INVALID_ARGUMENT);
+    assert_message(ctx, "student.unknown_field", "unknown field (9999)");
+    assert_int_equal(stuinfo_student_get_path(st, "family[0].name", &t, NULL),
+                     STUINFO_ERR_NOT_FOUND);
+    assert_message(ctx, "student.no_such_entry", "no such entry (family[0].name)");
+    assert_int_equal(stuinfo_student_set_date(st, STUINFO_FIELD_NAME, 2020, 1, 1),
+                     STUINFO_ERR_INVALID_ARGUMENT);
+    assert_message(ctx, "student.not_date_field", "name is not a date field");
+    assert_int_equal(stuinfo_student_set_flag(st, STUINFO_FIELD_NAME, 1),
+                     STUINFO_ERR_INVALID_ARGUMENT);
+    assert_message(ctx, "student.not_flag_field", "name is not a yes/no field");
+    assert_int_equal(stuinfo_student_set(st, STUINFO_FIELD_NAME, NULL, 2, NULL),
+                     STUINFO_ERR_INVALID_ARGUMENT);
+    assert_message(ctx, "student.bad_argument", "invalid argument (text)");
+    for (int k = 0; k < STUINFO_STUDENT_MAX_HISTORY; k++)
+        assert_int_equal(stuinfo_student_history_add(st, NULL), STUINFO_OK);
+    assert_int_equal(stuinfo_student_history_add(st, NULL), STUINFO_ERR_TOO_LONG);
+    assert_message(ctx, "student.too_many_history", "study-history entries");
+    stuinfo_student_free(st);
+    stuinfo_ctx_free(ctx);
+}
+
 static void
 test_lists_data(void **state)
 {
@@ -258,6 +298,7 @@ main(void)
         cmocka_unit_test(test_every_field_by_path),
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_typed_setters),
+        cmocka_unit_test(test_messages),
         cmocka_unit_test(test_lists_data),
         cmocka_unit_test(test_alloc_failures),
     };

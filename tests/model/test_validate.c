@@ -113,6 +113,7 @@ static const struct mutation mutations[] = {
     {"sex", "0", "student.code_not_registry", "sex"},
     {"birthplace", "999999", "student.bad_region", "birthplace"},
     {"school_id", "12345", "student.bad_digits", "school_id"},
+    {"homepage", "nowhere", "student.bad_url", "homepage"},
     {"school_distance_km", "-1", "student.bad_decimal", "school_distance_km"},
     {"student_no", "X110105201503071235", "student.bad_student_no", "student_no"},
     {"aux_student_no", "A_1", "student.bad_ident", "aux_student_no"},

@@ -24,6 +24,7 @@ struct cli {
     bool json;                  /* --format json */
     bool show;                  /* --show: print personal numbers unmasked */
     bool help;                  /* --help */
+    bool notes;                 /* --notes: also show notes (values canonicalized) */
     const char *report_path;    /* --report FILE */
     const char *actor;
     const char *role;
@@ -74,6 +75,8 @@ struct cli_progress {
 void cli_progress_start(struct cli_progress *p, long long total);
 void cli_progress_update(struct cli_progress *p, long long done);
 void cli_progress_end(struct cli_progress *p);
+/* Erase the bar before other output on the terminal; the next update redraws it. */
+void cli_progress_clear(struct cli_progress *p);
 
 /* Write @p s as a JSON string (quoted and escaped) to @p f. NULL writes null. */
 void cli_json_string(FILE *f, const char *s);

@@ -15,17 +15,21 @@
 static const struct cli_command commands[] = {
     {"check", cli_cmd_check,
      "检查花名册（CSV，UTF-8 或 GB18030）", "check a roster (CSV, UTF-8 or GB18030)",
-     "用法：stuinfo check [--format text|json] [--report 文件.csv] 花名册.csv\n"
-     "逐行检查花名册中的每条学籍记录，输出每行的问题和汇总。\n"
+     "用法：stuinfo check [--format text|json] [--report 文件.csv] [--notes] 花名册.csv\n"
+     "逐行检查花名册中的每条学籍记录，输出每行的问题和汇总（- 表示标准输入）。\n"
      "  --format json   每个问题输出一行 JSON 对象（row, field, rule, severity, message），\n"
      "                  最后一行为汇总对象\n"
-     "  --report 文件   另将全部问题写入 CSV 文件\n"
+     "  --report 文件   另将这些问题写入 CSV 文件（row, field, rule, severity, message）\n"
+     "  --notes         同时列出说明（已自动规范的值，如去除空格）\n"
      "退出状态：0 没有问题，1 有问题，2 文件无法使用。\n",
-     "usage: stuinfo check [--format text|json] [--report FILE.csv] ROSTER.csv\n"
-     "Check every student record of a roster; print the findings of each row and a summary.\n"
+     "usage: stuinfo check [--format text|json] [--report FILE.csv] [--notes] ROSTER.csv\n"
+     "Check every student record of a roster (- for standard input); print the findings of\n"
+     "each row and a summary.\n"
      "  --format json   one JSON object per line per finding (row, field, rule, severity,\n"
      "                  message), then one summary object\n"
-     "  --report FILE   also write all findings to a CSV file\n"
+     "  --report FILE   also write these findings to a CSV file (row, field, rule, severity,\n"
+     "                  message)\n"
+     "  --notes         also list notes (values canonicalized, such as spaces removed)\n"
      "Exit status: 0 clean, 1 findings, 2 unusable input.\n"},
     {"id", cli_cmd_id,
      "解释身份证件号码", "explain identity numbers",
@@ -183,6 +187,10 @@ parse_options(struct cli *cli, int argc, char **argv, const char **lang, const c
         }
         if (strcmp(a, "--show") == 0) {
             cli->show = true;
+            continue;
+        }
+        if (strcmp(a, "--notes") == 0) {
+            cli->notes = true;
             continue;
         }
         if (strncmp(a, "--", 2) != 0) {

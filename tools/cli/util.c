@@ -47,6 +47,16 @@ cli_progress_end(struct cli_progress *p)
 }
 
 void
+cli_progress_clear(struct cli_progress *p)
+{
+    if (!p || !p->active || p->last_permille < 0)
+        return;
+    fprintf(stderr, "\r%*s\r", 48, "");
+    fflush(stderr);
+    p->last_permille = -1;
+}
+
+void
 cli_json_string(FILE *f, const char *s)
 {
     if (!s) {
