@@ -11,8 +11,10 @@
  *     middle-dot variants: U+00B7 with a note; 11 supplementary Han: accepted, counted as
  *     one character; 12 multi-megabyte values: a length status, fast; 13 empty and
  *     white-space only: a missing value, not an error; 14 GB18030 bytes as UTF-8: an
- *     encoding status; 15-19 (GB18030 rosters, CSV structure, formula injection on
- *     export, charset names): the roster layer.
+ *     encoding status; 15 UTF-8 declared GB18030: a mismatch finding, not mojibake; 16
+ *     invalid GB18030: a finding, never U+FFFD; 17 formula injection: neutralized on CSV
+ *     export; 18 CSV structure: parsed before normalization; 19 charset names: none are
+ *     taken, only the UTF-8/GB18030 enum.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -423,16 +425,212 @@ test_empty(void **state)
     stuinfo_ctx_free(ctx);
 }
 
-/* Classes 15-19 belong to the roster layer (GB18030 and UTF-8 rosters, CSV structure,
- * formula injection on export, charset names). */
-static void
-test_roster_classes(void **state)
+/* ---- rosters: classes 8 (file BOM), 14-19 ------------------------------------------ */
+
+struct mem {
+    const char *data;
+    size_t size, pos;
+};
+
+static int64_t
+mem_read(void *user, char *buf, size_t cap)
 {
+    struct mem *m = user;
+    size_t n = m->size - m->pos < cap ? m->size - m->pos : cap;
+
+    if (n > 5)
+        n = 5;                          /* small chunks: boundaries inside sequences */
+    memcpy(buf, m->data + m->pos, n);
+    m->pos += n;
+    return (int64_t)n;
+}
+
+struct read_result {
+    char cell[8][4][64];                /* rows x cells, NUL-terminated */
+    size_t cells[8];
+    size_t rows;
+    char rules[16][48];                 /* rule ids of all findings, file and rows */
+    size_t nrules;
+    int32_t encoding;
+};
+
+static void
+collect_rules(struct read_result *res, const stuinfo_report *rep)
+{
+    for (size_t i = 0; rep != NULL && i < stuinfo_report_count(rep); i++) {
+        stuinfo_finding f;
+
+        memset(&f, 0, sizeof(f));
+        f.size = sizeof(f);
+        assert_int_equal(stuinfo_report_get(rep, i, &f), STUINFO_OK);
+        assert_null(pii_scan_find_id(f.message, strlen(f.message)));
+        if (res->nrules < 16)
+            snprintf(res->rules[res->nrules++], 48, "%s", f.rule);
+    }
+}
+
+static bool
+saw(const struct read_result *res, const char *rule)
+{
+    for (size_t i = 0; i < res->nrules; i++)
+        if (strcmp(res->rules[i], rule) == 0)
+            return true;
+    return false;
+}
+
+/* Read @p data (@p len bytes) declared as @p encoding; raw cells unless @p students. */
+static void
+read_roster(stuinfo_ctx *ctx, const char *data, size_t len, int32_t encoding, bool header,
+            bool students, struct read_result *res)
+{
+    stuinfo_roster_options o;
+    stuinfo_roster_reader *r = NULL;
+    struct mem m = {data, len, 0};
+    stuinfo_roster_row *row;
+
+    memset(res, 0, sizeof(*res));
+    stuinfo_roster_options_init(&o);
+    o.encoding = encoding;
+    o.has_header = header;
+    o.to_students = students;
+    o.validate = students;
+    assert_int_equal(stuinfo_roster_reader_new(ctx, &o, mem_read, &m, &r), STUINFO_OK);
+    while (stuinfo_roster_reader_next(r, &row) == STUINFO_OK && row != NULL) {
+        size_t k = res->rows++;
+
+        assert_true(k < 8);
+        collect_rules(res, stuinfo_roster_row_findings(row));
+        res->cells[k] = stuinfo_roster_row_cells(row);
+        for (size_t c = 0; c < res->cells[k] && c < 4; c++) {
+            const char *t;
+            size_t n;
+
+            assert_int_equal(stuinfo_roster_row_cell(row, c, &t, &n), STUINFO_OK);
+            assert_int_equal(text_utf8_check(t, n, NULL), TEXT_OK);
+            snprintf(res->cell[k][c], 64, "%s", t);
+        }
+    }
+    collect_rules(res, stuinfo_roster_reader_file_findings(r));
+    res->encoding = stuinfo_roster_reader_encoding(r);
+    stuinfo_roster_reader_free(r);
+}
+
+#define ZHANGSAN_UTF8 "\xE5\xBC\xA0\xE4\xB8\x89"
+#define ZHANGSAN_GB "\xD5\xC5\xC8\xFD"
+
+static void
+test_roster_encodings(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    struct read_result *res = test_malloc(sizeof(*res));
+
     (void)state;
-#ifndef HAVE_ROSTER
-    printf("classes 8 (file BOM), 15-19: the roster layer is not on main yet\n");
-    skip();
-#endif
+    /* 8: a BOM at the start of the file is dropped: the first heading is found */
+    read_roster(ctx, S("\xEF\xBB\xBF" "\xE5\xA7\x93\xE5\x90\x8D\r\n" ZHANGSAN_UTF8 "\r\n"),
+                STUINFO_ROSTER_ENCODING_AUTO, true, true, res);       /* 姓名 */
+    assert_false(saw(res, "roster.unknown_heading"));
+    assert_int_equal(res->rows, 1);
+    assert_string_equal(res->cell[0][0], ZHANGSAN_UTF8);
+    /* 8: ... but refused inside a value */
+    read_roster(ctx, S("\xE5\xA7\x93\xE5\x90\x8D\r\n\xE5\xBC\xA0\xEF\xBB\xBF\xE4\xB8\x89\r\n"),
+                STUINFO_ROSTER_ENCODING_AUTO, true, true, res);
+    assert_true(saw(res, "student.forbidden_char") || saw(res, "roster.bad_value"));
+    /* 15: UTF-8 bytes declared GB18030 are not read as mojibake */
+    read_roster(ctx, S("a,b\r\n" ZHANGSAN_UTF8 ",1\r\n"), STUINFO_ROSTER_ENCODING_GB18030,
+                true, false, res);
+    assert_true(saw(res, "roster.encoding_mismatch"));
+    assert_string_equal(res->cell[0][0], ZHANGSAN_UTF8);
+    /* 14: GB18030 bytes declared UTF-8 */
+    read_roster(ctx, S("a,b\r\n" ZHANGSAN_GB ",1\r\n"), STUINFO_ROSTER_ENCODING_UTF8, true,
+                false, res);
+    assert_true(saw(res, "roster.encoding_mismatch") || saw(res, "roster.undecodable"));
+    /* 14: undeclared GB18030 is recognized */
+    read_roster(ctx, S("a,b\r\n" ZHANGSAN_GB ",1\r\n"), STUINFO_ROSTER_ENCODING_AUTO, true,
+                false, res);
+    assert_int_equal(res->encoding, STUINFO_ROSTER_ENCODING_GB18030);
+    assert_string_equal(res->cell[0][0], ZHANGSAN_UTF8);
+    /* 16: invalid GB18030 is never silently U+FFFD: the cell is empty, with a finding */
+    read_roster(ctx, S("a,b\r\n\x81\x20,\xD5\r\n"), STUINFO_ROSTER_ENCODING_GB18030, true,
+                false, res);
+    assert_true(saw(res, "roster.undecodable"));
+    assert_null(strstr(res->cell[0][0], "\xEF\xBF\xBD"));
+    assert_null(strstr(res->cell[0][1], "\xEF\xBF\xBD"));
+    test_free(res);
+    stuinfo_ctx_free(ctx);
+}
+
+/* 18: CSV structure is parsed before any normalization. */
+static void
+test_roster_structure(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    struct read_result *res = test_malloc(sizeof(*res));
+
+    (void)state;
+    read_roster(ctx, S("a,b\r\n\"x,y\",\"l1\r\nl2\"\r\n\xE5\xBC\xA0\xEF\xBC\x8C\xE4\xB8\x89\r\n"
+                       "1,2,3\r\n\"open,1\r\n"),
+                STUINFO_ROSTER_ENCODING_AUTO, true, false, res);
+    assert_string_equal(res->cell[0][0], "x,y");
+    assert_string_equal(res->cell[0][1], "l1\r\nl2");
+    assert_int_equal(res->cells[1], 1);                 /* U+FF0C is no delimiter */
+    assert_string_equal(res->cell[1][0], "\xE5\xBC\xA0\xEF\xBC\x8C\xE4\xB8\x89");
+    assert_true(saw(res, "roster.short_row"));
+    assert_true(saw(res, "roster.long_row"));
+    assert_true(saw(res, "roster.unclosed_quote") || saw(res, "roster.lines_lost"));
+    test_free(res);
+    stuinfo_ctx_free(ctx);
+}
+
+static int32_t
+buf_write(void *user, const char *data, size_t len)
+{
+    char *b = user;
+    size_t have = strlen(b);
+
+    if (have + len >= 512)
+        return -1;
+    memcpy(b + have, data, len);
+    b[have + len] = '\0';
+    return 0;
+}
+
+/* 17: cells a spreadsheet would run are neutralized on export; 19: only the two
+ * encodings of the enum exist, anything else is refused (no charset names at all). */
+static void
+test_roster_export_and_charsets(void **state)
+{
+    static const char *const cells[] = {
+        "=cmd|' /C calc'!A0", "+1", "-2", "@SUM(1)", "\t3", "\r4",
+        "\xEF\xBC\x9D" "1+1", "plain", "a=b",
+    };
+    stuinfo_ctx *ctx = test_ctx_new();
+    stuinfo_roster_writer_options wo;
+    stuinfo_roster_options o;
+    stuinfo_roster_writer *w = NULL;
+    stuinfo_roster_reader *r = NULL;
+    char out[512] = "";
+    struct mem m = {"", 0, 0};
+
+    (void)state;
+    stuinfo_roster_writer_options_init(&wo);
+    assert_int_equal(stuinfo_roster_writer_new(ctx, &wo, buf_write, out, &w), STUINFO_OK);
+    assert_int_equal(stuinfo_roster_writer_row(w, cells, NULL, 9), STUINFO_OK);
+    assert_int_equal(stuinfo_roster_writer_finish(w), STUINFO_OK);
+    stuinfo_roster_writer_free(w);
+    assert_string_equal(out, "'=cmd|' /C calc'!A0,'+1,'-2,'@SUM(1),'\t3,\"'\r4\","
+                             "'\xEF\xBC\x9D" "1+1,plain,a=b\r\n");
+    for (int32_t bad = 3; bad < 6; bad++) {
+        stuinfo_roster_options_init(&o);
+        o.encoding = bad;
+        assert_int_equal(stuinfo_roster_reader_new(ctx, &o, mem_read, &m, &r),
+                         STUINFO_ERR_INVALID_ARGUMENT);
+        assert_null(r);
+        stuinfo_roster_writer_options_init(&wo);
+        wo.encoding = bad;
+        assert_int_equal(stuinfo_roster_writer_new(ctx, &wo, buf_write, out, &w),
+                         STUINFO_ERR_INVALID_ARGUMENT);
+    }
+    stuinfo_ctx_free(ctx);
 }
 
 int
@@ -447,7 +645,9 @@ main(void)
         cmocka_unit_test(test_supplementary),
         cmocka_unit_test(test_huge_values),
         cmocka_unit_test(test_empty),
-        cmocka_unit_test(test_roster_classes),
+        cmocka_unit_test(test_roster_encodings),
+        cmocka_unit_test(test_roster_structure),
+        cmocka_unit_test(test_roster_export_and_charsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
