@@ -601,7 +601,7 @@ test_roster_export_and_charsets(void **state)
 {
     static const char *const cells[] = {
         "=cmd|' /C calc'!A0", "+1", "-2", "@SUM(1)", "\t3", "\r4",
-        "\xEF\xBC\x9D" "1+1", "plain", "a=b",
+        "\xEF\xBC\x9D\x31+1", "plain", "a=b",             /* ＝1+1 */
     };
     stuinfo_ctx *ctx = test_ctx_new();
     stuinfo_roster_writer_options wo;
@@ -618,7 +618,7 @@ test_roster_export_and_charsets(void **state)
     assert_int_equal(stuinfo_roster_writer_finish(w), STUINFO_OK);
     stuinfo_roster_writer_free(w);
     assert_string_equal(out, "'=cmd|' /C calc'!A0,'+1,'-2,'@SUM(1),'\t3,\"'\r4\","
-                             "'\xEF\xBC\x9D" "1+1,plain,a=b\r\n");
+                             "'\xEF\xBC\x9D\x31+1,plain,a=b\r\n");
     for (int32_t bad = 3; bad < 6; bad++) {
         stuinfo_roster_options_init(&o);
         o.encoding = bad;
