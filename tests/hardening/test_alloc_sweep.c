@@ -385,6 +385,125 @@ test_students(void **state)
         sweep_run(&ops[i]);
 }
 
+/* ---- rosters: a whole read and a whole write, each one operation ------------------- */
+
+static const char roster_csv[] =
+    "\xE5\xA7\x93\xE5\x90\x8D,\xE6\x80\xA7\xE5\x88\xAB,\xE8\xBA\xAB\xE4\xBB\xBD\xE8\xAF\x81"
+    "\xE4\xBB\xB6\xE5\x8F\xB7,\xE8\x81\x94\xE7\xB3\xBB\xE7\x94\xB5\xE8\xAF\x9D\r\n"
+    "\xE5\xBC\xA0\xE4\xB8\x89,1,110105201503071235,13800138000\r\n"
+    "\xE6\x9D\x8E\xE5\x9B\x9B,2,110105201503071235,12345\r\n"
+    "\"=1+1\",3,\"a\r\nb\",x,y\r\n";
+
+struct mem {
+    const char *data;
+    size_t size, pos;
+};
+
+static int64_t
+mem_read(void *user, char *buf, size_t cap)
+{
+    struct mem *m = user;
+    size_t n = m->size - m->pos < cap ? m->size - m->pos : cap;
+
+    if (n > 16)
+        n = 16;
+    memcpy(buf, m->data + m->pos, n);
+    m->pos += n;
+    return (int64_t)n;
+}
+
+static stuinfo_status
+read_all(stuinfo_ctx *ctx, bool students)
+{
+    stuinfo_roster_options o;
+    stuinfo_roster_reader *r = NULL;
+    stuinfo_roster_row *row = NULL;
+    struct mem m = {roster_csv, sizeof(roster_csv) - 1, 0};
+    stuinfo_status st;
+
+    stuinfo_roster_options_init(&o);
+    o.to_students = students;
+    o.validate = students;
+    st = stuinfo_roster_reader_new(ctx, &o, mem_read, &m, &r);
+    while (st == STUINFO_OK) {
+        st = stuinfo_roster_reader_next(r, &row);
+        if (row == NULL)
+            break;
+    }
+    stuinfo_roster_reader_free(r);
+    return st;
+}
+
+static stuinfo_status
+op_roster_read_cells(stuinfo_ctx *ctx, void *fixture)
+{
+    (void)fixture;
+    return read_all(ctx, false);
+}
+
+static stuinfo_status
+op_roster_read_students(stuinfo_ctx *ctx, void *fixture)
+{
+    (void)fixture;
+    return read_all(ctx, true);
+}
+
+/* The ctx still reads a roster after a failure. */
+static void
+check_roster_again(stuinfo_ctx *ctx, void *fixture)
+{
+    (void)fixture;
+    assert_int_equal(read_all(ctx, true), STUINFO_OK);
+}
+
+static int32_t
+discard(void *user, const char *data, size_t len)
+{
+    (void)user;
+    (void)data;
+    (void)len;
+    return 0;
+}
+
+static stuinfo_status
+op_roster_write(stuinfo_ctx *ctx, void *fixture)
+{
+    static const char *const cells[] = {"\xE5\xBC\xA0\xE4\xB8\x89", "=1+1", "a,\"b\"", ""};
+    struct student_fx *fx = fixture;
+    stuinfo_roster_writer_options wo;
+    stuinfo_roster_writer *w = NULL;
+    stuinfo_status st;
+
+    stuinfo_roster_writer_options_init(&wo);
+    wo.encoding = STUINFO_ROSTER_ENCODING_GB18030;
+    st = stuinfo_roster_writer_new(ctx, &wo, discard, NULL, &w);
+    for (int i = 0; st == STUINFO_OK && i < 3; i++)
+        st = stuinfo_roster_writer_row(w, cells, NULL, 4);
+    if (st == STUINFO_OK)
+        st = stuinfo_roster_writer_student(w, fx->st);
+    if (st == STUINFO_OK)
+        st = stuinfo_roster_writer_finish(w);
+    stuinfo_roster_writer_free(w);
+    return st;
+}
+
+static void
+test_rosters(void **state)
+{
+    static const sweep_op ops[] = {
+        {"roster read (cells)", NULL, op_roster_read_cells, check_roster_again, NULL, false,
+         NULL},
+        {"roster read (students, validated)", NULL, op_roster_read_students,
+         check_roster_again, NULL, false, GAP_MODEL_NOTES},
+        {"roster write (GB18030 CSV)", setup_student, op_roster_write, check_student_usable,
+         teardown_student, false, NULL},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+        sweep_run(&ops[i]);
+}
+
 static int
 print_sites(void **state)
 {
@@ -401,6 +520,7 @@ main(void)
         cmocka_unit_test(test_reports),
         cmocka_unit_test(test_codes),
         cmocka_unit_test(test_students),
+        cmocka_unit_test(test_rosters),
     };
     return cmocka_run_group_tests(tests, NULL, print_sites);
 }
