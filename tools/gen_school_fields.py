@@ -6,9 +6,10 @@ Reuses the reader and C-string writer of tools/gen_fields.py (the student record
 generator), so both registries follow the same rules.
 
 Usage:
-  gen_school_fields.py OUT.c OUT.h authority.tsv school.tsv campus.tsv class.tsv school_lists.tsv
-  gen_school_fields.py --header OUT.h   (same five inputs)
-  gen_school_fields.py --check HEADER.h (same five inputs; exit 1 when out of date)
+  gen_school_fields.py OUT.c OUT.h authority.tsv school.tsv campus.tsv class.tsv enrolment.tsv
+      school_lists.tsv
+  gen_school_fields.py --header OUT.h   (same six inputs)
+  gen_school_fields.py --check HEADER.h (same six inputs; exit 1 when out of date)
 
 Bad input is refused with file:line. Output is deterministic.
 """
@@ -28,7 +29,9 @@ GROUPS = [('authority', 'stuinfo_authority_field', 'STUINFO_AUTHORITY_',
            'a field of a school record (学校)'),
           ('campus', 'stuinfo_campus_field', 'STUINFO_CAMPUS_',
            'a field of a campus (校区)'),
-          ('class', 'stuinfo_class_field', 'STUINFO_CLASS_', 'a field of a class record (班级)')]
+          ('class', 'stuinfo_class_field', 'STUINFO_CLASS_', 'a field of a class record (班级)'),
+          ('event', 'stuinfo_event_field', 'STUINFO_ENROLMENT_FIELD_',
+           'a field of an enrolment event (学籍异动)')]
 fail = gen_fields.fail
 c_string = gen_fields.c_string
 
@@ -81,9 +84,10 @@ def read_fields(path, lists):
 
 def public_header(groups):
     out = ['/*',
-           ' * Field identifiers of the authority, school, campus and class records. GENERATED',
-           ' * from the data/fields TSV files by tools/gen_school_fields.py --header; do not edit',
-           ' * by hand (the test school-fields-header checks that this file and the data agree).',
+           ' * Field identifiers of the authority, school, campus, class and enrolment-event',
+           ' * records. GENERATED from the data/fields TSV files by tools/gen_school_fields.py',
+           ' * --header; do not edit by hand (the test school-fields-header checks that this',
+           ' * file and the data agree).',
            ' * Values never change; new fields are only appended.',
            ' */',
            '#ifndef STUINFO_SCHOOL_FIELDS_H',
@@ -165,16 +169,17 @@ def main(argv):
     if argv and argv[0] in ('--header', '--check'):
         mode = argv.pop(0)
     if mode == 'tables':
-        if len(argv) != 7:
-            fail('gen_school_fields.py', 'usage: OUT.c OUT.h authority school campus class lists')
+        if len(argv) != 8:
+            fail('gen_school_fields.py',
+                 'usage: OUT.c OUT.h authority school campus class enrolment lists')
         out_c, out_h, inputs = argv[0], argv[1], argv[2:]
     else:
-        if len(argv) != 6:
+        if len(argv) != 7:
             fail('gen_school_fields.py', 'usage: --header|--check FILE authority school campus '
-                 'class lists')
+                 'class enrolment lists')
         target, inputs = argv[0], argv[1:]
-    lists = read_lists(inputs[4])
-    groups = [read_fields(p, lists) for p in inputs[:4]]
+    lists = read_lists(inputs[5])
+    groups = [read_fields(p, lists) for p in inputs[:5]]
     if mode == 'tables':
         c_text, h_text = tables(groups, lists)
         with open(out_c, 'w', encoding='utf-8') as f:

@@ -1,7 +1,8 @@
 /*
- * Field identifiers of the authority, school, campus and class records. GENERATED
- * from the data/fields TSV files by tools/gen_school_fields.py --header; do not edit
- * by hand (the test school-fields-header checks that this file and the data agree).
+ * Field identifiers of the authority, school, campus, class and enrolment-event
+ * records. GENERATED from the data/fields TSV files by tools/gen_school_fields.py
+ * --header; do not edit by hand (the test school-fields-header checks that this
+ * file and the data agree).
  * Values never change; new fields are only appended.
  */
 #ifndef STUINFO_SCHOOL_FIELDS_H
@@ -70,5 +71,22 @@ typedef enum stuinfo_class_field {
     STUINFO_CLASS_SCHOOL_ID = 11,    /* 学校标识码 */
     STUINFO_CLASS_CAMPUS_NO = 12    /* 校区编号 */
 } stuinfo_class_field;
+
+/** Identifies a field of an enrolment event (学籍异动); JSON key: the lower-case name. */
+typedef enum stuinfo_event_field {
+    STUINFO_ENROLMENT_FIELD_DATE = 1,    /* 异动日期 */
+    STUINFO_ENROLMENT_FIELD_ACTOR = 2,    /* 经办人 */
+    STUINFO_ENROLMENT_FIELD_ROLE = 3,    /* 经办人角色 */
+    STUINFO_ENROLMENT_FIELD_REASON = 4,    /* 异动原因 */
+    STUINFO_ENROLMENT_FIELD_PERIOD_FROM = 5,    /* 休学开始日期 */
+    STUINFO_ENROLMENT_FIELD_PERIOD_TO = 6,    /* 休学结束日期 */
+    STUINFO_ENROLMENT_FIELD_SCHOOL_ID = 7,    /* 学校标识码（就读或转往学校） */
+    STUINFO_ENROLMENT_FIELD_FROM_SCHOOL_ID = 8,    /* 原学校标识码 */
+    STUINFO_ENROLMENT_FIELD_CLASS_NO = 9,    /* 班号 */
+    STUINFO_ENROLMENT_FIELD_GRADE = 10,    /* 年级 */
+    STUINFO_ENROLMENT_FIELD_GRADUATION_DATE = 11,    /* 毕业日期 */
+    STUINFO_ENROLMENT_FIELD_CERTIFICATE_NO = 12,    /* 证书编号 */
+    STUINFO_ENROLMENT_FIELD_NOTE = 13    /* 备注 */
+} stuinfo_event_field;
 
 #endif /* STUINFO_SCHOOL_FIELDS_H */

@@ -87,6 +87,30 @@ family_has_id(const stuinfo_student *st)
     return false;
 }
 
+/*
+ * A formal G number is "G" + the student's resident ID number; J and L numbers carry the
+ * birth date at characters 8-15 (student_model.md §1). True when the record agrees or
+ * when the part to compare with is empty.
+ */
+static bool
+student_no_agrees(const stuinfo_student *st, const char *no, size_t len)
+{
+    size_t idlen, blen;
+    const char *id = model_get(st, STUINFO_FIELD_ID_DOC_NO, &idlen);
+    const char *type = model_get(st, STUINFO_FIELD_ID_DOC_TYPE, NULL);
+    const char *b = model_get(st, STUINFO_FIELD_BIRTH_DATE, &blen);
+
+    if (len != 19)
+        return true;
+    if (no[0] == 'G')
+        return id == NULL || !is(type, "1") || (idlen == 18 && memcmp(no + 1, id, 18) == 0);
+    if (b == NULL || blen != 10)
+        return true;
+    /* b is YYYY-MM-DD; the number holds YYYYMMDD after the letter and 6 digits. */
+    return memcmp(no + 7, b, 4) == 0 && memcmp(no + 11, b + 5, 2) == 0
+        && memcmp(no + 13, b + 8, 2) == 0;
+}
+
 static void
 check_student_no(struct model_check *c, const struct idnum_env *env)
 {
@@ -99,6 +123,8 @@ check_student_no(struct model_check *c, const struct idnum_env *env)
     id.size = sizeof(id);
     if (idnum_student_no_verify(env, no, len, false, &id) != STUINFO_IDNUM_VALID)
         model_check_add(c, RULE_STUDENT_BAD_STUDENT_NO, "student_no", NULL);
+    else if (!student_no_agrees(c->st, no, len))
+        model_check_add(c, RULE_STUDENT_STUDENT_NO_MISMATCH, "student_no", NULL);
     explicit_bzero(id.normalized, sizeof(id.normalized));
 }
 

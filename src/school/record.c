@@ -8,6 +8,7 @@ _Static_assert(SCHOOL_AUTHORITY_FIELD_COUNT <= SCHOOL_MAX_FIELDS, "authority fie
 _Static_assert(SCHOOL_SCHOOL_FIELD_COUNT <= SCHOOL_MAX_FIELDS, "school fields");
 _Static_assert(SCHOOL_CAMPUS_FIELD_COUNT <= SCHOOL_MAX_FIELDS, "campus fields");
 _Static_assert(SCHOOL_CLASS_FIELD_COUNT <= SCHOOL_MAX_FIELDS, "class fields");
+_Static_assert(SCHOOL_EVENT_FIELD_COUNT <= SCHOOL_MAX_FIELDS, "event fields");
 
 void
 school_record_init(struct school_record *r, stuinfo_ctx *ctx, int type)
@@ -26,6 +27,10 @@ school_record_init(struct school_record *r, stuinfo_ctx *ctx, int type)
     case SCHOOL_REC_CAMPUS:
         r->fields = school_campus_fields;
         r->count = SCHOOL_CAMPUS_FIELD_COUNT;
+        break;
+    case SCHOOL_REC_EVENT:
+        r->fields = school_event_fields;
+        r->count = SCHOOL_EVENT_FIELD_COUNT;
         break;
     default:
         r->fields = school_class_fields;

@@ -50,7 +50,8 @@ enum school_record_type {
     SCHOOL_REC_AUTHORITY,
     SCHOOL_REC_SCHOOL,
     SCHOOL_REC_CAMPUS,
-    SCHOOL_REC_CLASS
+    SCHOOL_REC_CLASS,
+    SCHOOL_REC_EVENT
 };
 
 void school_record_init(struct school_record *r, stuinfo_ctx *ctx, int type);

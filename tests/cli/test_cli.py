@@ -185,7 +185,8 @@ def test_check_text_report_and_summary():
     assert r.returncode == 1, r.stderr
     assert 'row 2:' in r.stdout and 'student.bad_id_number' in r.stdout
     assert 'row 3:' in r.stdout and 'student.family_too_few' in r.stdout
-    assert 'row 5:' in r.stdout and 'roster.duplicate_id' in r.stdout
+    assert 'row 5 (compared with other rows):' in r.stdout
+    assert 'roster.duplicate_id' in r.stdout
     assert 'row 1:' not in r.stdout
     assert ('5 rows read: 1 clean, 1 with warnings only, 2 with errors, 1 skipped'
             in r.stdout)

@@ -117,6 +117,8 @@ static const struct mutation mutations[] = {
     {"school_distance_km", "-1", "student.bad_decimal", "school_distance_km"},
     {"student_no", "X110105201503071235", "student.bad_student_no", "student_no"},
     {"aux_student_no", "A_1", "student.bad_ident", "aux_student_no"},
+    {"student_no", "G110105198001012011", "student.student_no_mismatch", "student_no"},
+    {"student_no", "J110105201503081230", "student.student_no_mismatch", "student_no"},
     {"birth_date", "2015-03-08", "student.id_birth_mismatch", "birth_date"},
     {"sex", "2", "student.id_sex_mismatch", "sex"},
     {"id_doc_no", "110105201503071236", "student.bad_id_number", "id_doc_no"},

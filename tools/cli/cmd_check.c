@@ -158,9 +158,11 @@ report_findings(struct check *ck, const stuinfo_report *report, int64_t row, boo
             if (r <= 0)
                 printf("%s\n", cli_tr(ck->cli, "整个文件：", "whole file:"));
             else if (ck->cli->english)
-                printf("row %lld:\n", (long long)r);
+                printf(file_level ? "row %lld (compared with other rows):\n" : "row %lld:\n",
+                       (long long)r);
             else
-                printf("第 %lld 行：\n", (long long)r);
+                printf(file_level ? "第 %lld 行（与其他行比对）：\n" : "第 %lld 行：\n",
+                       (long long)r);
             headed = true;
             headed_row = f.row;
         }
