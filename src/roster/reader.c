@@ -370,6 +370,8 @@ fail(stuinfo_roster_reader *r, stuinfo_status st)
     return core_fail_status(r->ctx, st);
 }
 
+static stuinfo_status data_record(stuinfo_roster_reader *r, stuinfo_report *rep, bool *got);
+
 /* One record: its row, or *got false for a heading or blank row. */
 static stuinfo_status
 one_record(stuinfo_roster_reader *r, bool *got)
@@ -387,15 +389,28 @@ one_record(stuinfo_roster_reader *r, bool *got)
         if (st != STUINFO_OK)
             return st;
     }
-    if (!heading) {
-        row->number = ++r->counts.rows_read;
-        core_report_set_row(rep, row->number);
+    if (heading) {
+        st = read_cells(r, rep, &truncated);
+        return st == STUINFO_OK ? take_headings(r) : st;
     }
+    row->number = ++r->counts.rows_read;
+    core_report_set_row(rep, row->number);
+    st = data_record(r, rep, got);
+    if (st != STUINFO_OK)
+        r->counts.rows_with_errors++;   /* counted: the call fails, the row is not lost */
+    return st;
+}
+
+static stuinfo_status
+data_record(stuinfo_roster_reader *r, stuinfo_report *rep, bool *got)
+{
+    struct stuinfo_roster_row *row = &r->row;
+    bool truncated;
+    stuinfo_status st;
+
     st = read_cells(r, rep, &truncated);
     if (st != STUINFO_OK)
         return st;
-    if (heading)
-        return take_headings(r);
     if (r->targets == NULL) {
         /* No heading row: the national template's columns, as many as the first row has. */
         r->ncolumns = row->ncells;
@@ -460,12 +475,8 @@ stuinfo_roster_reader_next(stuinfo_roster_reader *r, stuinfo_roster_row **out)
             continue;
         }
         st = one_record(r, &got);
-        if (st != STUINFO_OK) {
-            /* the row is counted; its fault is the call's status */
-            if (r->row.number == r->counts.rows_read && !got)
-                r->counts.rows_with_errors++;
+        if (st != STUINFO_OK)
             return fail(r, st);
-        }
         if (got) {
             *out = &r->row;
             return core_ok(r->ctx);

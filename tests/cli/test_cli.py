@@ -114,10 +114,12 @@ def test_id_json_masks_without_show():
 
 def test_id_warning_for_doubtful_address():
     # 110000 is a province-level code: accepted with a warning.
-    r = run('id', '--format', 'json', '110000200001010017')
+    r = run('id', '--format', 'json', '110000200001010019')
+    assert r.returncode == 0
     obj = json_lines(r.stdout)[0]
-    if obj['valid']:
-        assert any(f['severity'] == 'warning' for f in obj['findings'])
+    assert obj['valid'] is True
+    assert [(f['rule'], f['severity']) for f in obj['findings']] == [
+        ('idnum.address_province', 'warning')]
 
 
 def test_id_reads_standard_input():
