@@ -82,8 +82,12 @@ digits8(const unsigned char *u)
            == 0x3333333333333333ULL;
 }
 
-/* The legacy 15-digit number: AAAAAA YYMMDD SSS, all digits, born 19YY. */
-static IDNUM_ALWAYS_INLINE int32_t
+/* The legacy 15-digit number: AAAAAA YYMMDD SSS, all digits, born 19YY. Out of line:
+ * rare today, and the 18-character path keeps the instruction cache. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int32_t
 verify15(const struct idnum_env *env, const char *s, uint32_t flags,
          stuinfo_idnum_result *out)
 {
