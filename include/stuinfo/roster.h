@@ -55,6 +55,8 @@ typedef struct stuinfo_roster_options {
     int32_t validate;           /* 1 (default): each student is validated (policy below) */
     int32_t roster_checks;      /* 1 (default): duplicate and near-duplicate ID checks */
     const stuinfo_policy *policy;   /* validation policy; NULL = defaults; copied */
+    int32_t strip_formula_guard;    /* 1: drop the apostrophe the writer puts before a
+                                       formula-like cell ('=1 -> =1); default 0 */
 } stuinfo_roster_options;
 
 /**

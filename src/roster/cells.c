@@ -158,6 +158,11 @@ on_field(void *data, size_t n, void *job_v)
     }
     if (data == NULL || !decode_cell(job, col, data, n, &len))
         len = 0;
+    if (r->opts.strip_formula_guard && len >= 2 && r->cells[r->cells_len] == '\''
+        && roster_formula_like(r->cells + r->cells_len + 1, len - 1)) {
+        memmove(r->cells + r->cells_len, r->cells + r->cells_len + 1, len - 1);
+        len--;
+    }
     row->cell_off[col] = (uint32_t)r->cells_len;
     row->cell_len[col] = (uint32_t)len;
     r->cells_len += len;

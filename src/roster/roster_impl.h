@@ -142,6 +142,9 @@ int32_t roster_sniff(const char *bytes, size_t len);
 size_t roster_bom(const char *bytes, size_t len, int32_t *encoding);
 const char *roster_encoding_name(int32_t encoding);
 
+/* writer.c: would a spreadsheet run this cell? */
+bool roster_formula_like(const char *s, size_t n);
+
 /* cells.c */
 bool cells_init(stuinfo_roster_reader *r);
 /* Split rec[0..len) into decoded cells of r->row; findings into @p report. */

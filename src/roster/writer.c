@@ -145,8 +145,8 @@ put(stuinfo_roster_writer *w, const char *s, size_t n)
 #define PUTS(w, s) put((w), (s), sizeof(s) - 1)
 
 /* Would a spreadsheet run this cell? (= + - @, tab, CR; also their full-width forms) */
-static bool
-formula_like(const char *s, size_t n)
+bool
+roster_formula_like(const char *s, size_t n)
 {
     static const char *const wide[] = {"\xEF\xBC\x9D", "\xEF\xBC\x8B", "\xEF\xBC\x8D",
                                        "\xEF\xBC\xA0"};
@@ -172,7 +172,7 @@ put_csv_cell(stuinfo_roster_writer *w, const char *s, size_t n, bool first)
         quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
     if (quote && !PUTS(w, "\""))
         return false;
-    if (formula_like(s, n) && !PUTS(w, "'"))
+    if (roster_formula_like(s, n) && !PUTS(w, "'"))
         return false;
     for (size_t i = 0; i < n; i++) {
         const char *q = memchr(s + i, '"', n - i);
