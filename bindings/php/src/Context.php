@@ -235,6 +235,45 @@ final class Context
                 'name_en' => Library::str($e->name_en), 'flags' => (int)$e->flags];
     }
 
+    // -- rosters -----------------------------------------------------------------------
+
+    /**
+     * Read a roster file (CSV, UTF-8 or GB18030) row by row, each row validated, and keep
+     * only the findings: ['rows' => [row number => Finding[]] (rows with findings),
+     * 'file' => Finding[] (headings, duplicates across rows), 'counts' => [...]].
+     * @return array{rows: array<int, Finding[]>, file: Finding[], counts: array<string, int>}
+     */
+    public function checkRoster(string $path): array
+    {
+        $ffi = $this->ffi;
+        $p = $ffi->new('stuinfo_roster_reader*');
+        $this->check($ffi->stuinfo_roster_reader_open($this->ptr(), null, $path, \FFI::addr($p)));
+        try {
+            $rows = [];
+            $row = $ffi->new('stuinfo_roster_row*');
+            while (true) {
+                $this->check($ffi->stuinfo_roster_reader_next($p, \FFI::addr($row)));
+                if (\FFI::isNull($row)) {
+                    break;
+                }
+                $findings = Finding::readAll($ffi->stuinfo_roster_row_findings($row));
+                if ($findings) {
+                    $rows[$ffi->stuinfo_roster_row_number($row)] = $findings;
+                }
+            }
+            $c = $ffi->new('stuinfo_roster_counts');
+            $c->size = \FFI::sizeof($c);
+            $this->check($ffi->stuinfo_roster_reader_counts($p, \FFI::addr($c)));
+            return ['rows' => $rows,
+                    'file' => Finding::readAll($ffi->stuinfo_roster_reader_file_findings($p)),
+                    'counts' => ['rows_read' => $c->rows_read, 'rows_accepted' => $c->rows_accepted,
+                                 'rows_with_errors' => $c->rows_with_errors,
+                                 'rows_skipped' => $c->rows_skipped]];
+        } finally {
+            $ffi->stuinfo_roster_reader_free($p);
+        }
+    }
+
     // -- records -----------------------------------------------------------------------
 
     /** A new, empty student record. */

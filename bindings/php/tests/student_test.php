@@ -108,3 +108,20 @@ function test_sample_record_has_one_error(): void
     $e = expect_error(fn() => Student::fromJson($ctx, '{not json'), 'bad json');
     check_same(Library::ERR_PARSE, $e->getStatus(), 'parse status');
 }
+
+function test_check_roster(): void
+{
+    $ctx = ctx();
+    $r = $ctx->checkRoster(__DIR__ . '/../../../tests/cli/data/roster-small.csv');
+    check_same([1, 2, 3, 5], array_keys($r['rows']), 'rows with findings (notes included)');
+    $errors = array_keys(array_filter($r['rows'], fn($fs) => \count(array_filter($fs,
+        fn($f) => $f->severity === 'error')) > 0));
+    check_same([2], $errors, 'rows with errors');
+    check_same(['roster.duplicate_id'],
+               array_map(fn($f) => $f->rule,
+                         array_filter($r['file'], fn($f) => $f->severity === 'error')),
+               'file findings');
+    check_same(5, $r['counts']['rows_read'], 'rows read');
+    $e = expect_error(fn() => $ctx->checkRoster('/nonexistent/roster.csv'), 'missing file');
+    check_same(Library::ERR_IO, $e->getStatus(), 'io status');
+}

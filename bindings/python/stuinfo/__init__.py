@@ -16,9 +16,10 @@ from .context import Context
 from .errors import StuinfoError
 from .idnum import IdBatch, IdNumber
 from .report import Finding
+from .roster import RosterReader, RosterRow
 from .student import Student
 
-__all__ = ['Context', 'StuinfoError', 'IdNumber', 'IdBatch', 'Student', 'Finding', 'Code',
+__all__ = ['Context', 'StuinfoError', 'IdNumber', 'IdBatch', 'Student', 'Finding', 'Code', 'RosterReader', 'RosterRow',
            'version', 'ffi', 'lib']
 
 # Status codes as module constants: stuinfo.OK, stuinfo.ERR_INVALID, ...

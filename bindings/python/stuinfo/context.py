@@ -150,6 +150,11 @@ class Context:
 
     # -- records ------------------------------------------------------------------------
 
+    def read_roster(self, path):
+        """A RosterReader over a CSV file: iterate for RosterRow(row, findings)."""
+        from .roster import RosterReader
+        return RosterReader(self, path)
+
     def student(self, json=None):
         """A new student record, empty or read from JSON text."""
         from .student import Student

@@ -109,3 +109,20 @@ def test_sample_record_has_one_error(ctx):
         assert [(f.rule, f.field) for f in errors] == [('student.id_sex_mismatch', 'sex')]
         s['sex'] = '男'
         assert s.is_valid()
+
+
+def test_read_roster(ctx):
+    import os
+    path = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'tests', 'cli', 'data',
+                        'roster-small.csv')
+    with ctx.read_roster(path) as r:
+        rows = list(r)
+        assert [row.row for row in rows] == [1, 2, 3, 5]          # row 4 is blank
+        errors = {row.row for row in rows if any(f.severity == 'error' for f in row.findings)}
+        assert errors == {2}
+        assert [f.rule for f in r.file_findings if f.severity == 'error'] == [
+            'roster.duplicate_id']
+        assert r.counts['rows_read'] == 5 and r.counts['rows_skipped'] == 1
+    with pytest.raises(stuinfo.StuinfoError) as e:
+        ctx.read_roster('/nonexistent/roster.csv')
+    assert e.value.status == stuinfo.ERR_IO
