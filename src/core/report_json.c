@@ -4,6 +4,7 @@
 #include <jansson.h>
 
 #include "core.h"
+#include "json_dump.h"
 
 stuinfo_status core_report_render_json(stuinfo_ctx *ctx, const stuinfo_finding *items,
                                        size_t count, char **json, size_t *len);
@@ -13,10 +14,7 @@ core_report_render_json(stuinfo_ctx *ctx, const stuinfo_finding *items, size_t c
                         char **json, size_t *len)
 {
     json_t *arr = json_array();
-    char *text = NULL;
     stuinfo_status st = STUINFO_ERR_NOMEM;
-    json_malloc_t jmalloc;
-    json_free_t jfree;
 
     if (arr == NULL)
         return STUINFO_ERR_NOMEM;
@@ -35,23 +33,9 @@ core_report_render_json(stuinfo_ctx *ctx, const stuinfo_finding *items, size_t c
             || json_object_set_new(o, "message", json_string(f->message)) != 0)
             goto out;
     }
-    /* jansson allocates with libc; copy into a ctx allocation so the caller's hooks
-     * own everything the report hands out. */
-    text = json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    if (text == NULL)
-        goto out;
-    *len = strlen(text);
-    *json = core_strndup(ctx, text, *len);
-    if (*json == NULL) {
-        *len = 0;
-        goto out;
-    }
-    st = STUINFO_OK;
+    /* Not json_dumps(): see json_dump.h. */
+    st = core_json_dump(ctx, arr, JSON_COMPACT | JSON_PRESERVE_ORDER, json, len);
 out:
-    /* Free with whatever allocator jansson was given in this process. */
-    json_get_alloc_funcs(&jmalloc, &jfree);
-    if (text != NULL)
-        jfree(text);
     json_decref(arr);
     return st;
 }
