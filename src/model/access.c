@@ -10,19 +10,27 @@
 /* Room for the key or pinyin of the longest accepted name. */
 #define DERIVED_MAX 1024
 
-static void
-update_name_key(stuinfo_student *st)
+/*
+ * The comparison key of a name about to be stored, into @p key (empty when the name has
+ * none). Only running out of memory is an error: the setter then changes nothing.
+ */
+static stuinfo_status
+make_name_key(stuinfo_student *st, const char *name, size_t len, struct model_value *key)
 {
-    char key[DERIVED_MAX];
+    char buf[DERIVED_MAX];
     size_t n = 0;
-    const struct model_value *name = &st->v[STUINFO_FIELD_NAME];
+    stuinfo_status rc = STUINFO_OK;
+    text_status ts;
 
-    if (name->text == NULL
-        || text_name_key(core_text(st->ctx), name->text, name->len, key, sizeof(key), &n)
-               != TEXT_OK
-        || model_store(st, &st->name_key, key, n) != STUINFO_OK)
-        model_value_clear(st->ctx, &st->name_key);
-    explicit_bzero(key, sizeof(key));
+    if (name == NULL || len == 0)
+        return STUINFO_OK;
+    ts = text_name_key(core_text(st->ctx), name, len, buf, sizeof(buf), &n);
+    if (ts == TEXT_NOMEM)
+        rc = core_fail_status(st->ctx, STUINFO_ERR_NOMEM);
+    else if (ts == TEXT_OK)
+        rc = model_store(st, key, buf, n);
+    explicit_bzero(buf, sizeof(buf));
+    return rc;
 }
 
 static void
@@ -63,6 +71,8 @@ model_set(stuinfo_student *st, model_group group, size_t index, int32_t field,
     char *buf = NULL;
     size_t n = 0, cap = 0;
     stuinfo_status rc;
+    struct model_value name_key = {0};
+    bool is_name;
 
     if (st == NULL)
         return core_fail(NULL, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
@@ -84,14 +94,20 @@ model_set(stuinfo_student *st, model_group group, size_t index, int32_t field,
         if (rc != STUINFO_OK)
             return rc;
     }
-    rc = model_store(st, v, buf, n);
+    is_name = group == MODEL_GROUP_STUDENT && field == STUINFO_FIELD_NAME;
+    rc = is_name ? make_name_key(st, buf, n, &name_key) : STUINFO_OK;
+    if (rc == STUINFO_OK)
+        rc = model_store(st, v, buf, n);
     if (buf != NULL)
         core_free_wipe(st->ctx, buf, cap);
-    if (rc != STUINFO_OK)
+    if (rc != STUINFO_OK) {
+        model_value_clear(st->ctx, &name_key);
         return rc;
+    }
     st->version++;
-    if (group == MODEL_GROUP_STUDENT && field == STUINFO_FIELD_NAME) {
-        update_name_key(st);
+    if (is_name) {
+        model_value_clear(st->ctx, &st->name_key);
+        st->name_key = name_key;
         update_pinyin(st, report);
     } else if (group == MODEL_GROUP_STUDENT && field == STUINFO_FIELD_NAME_PINYIN) {
         st->pinyin_generated = false;
