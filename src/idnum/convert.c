@@ -36,7 +36,7 @@ form18(const stuinfo_idnum_result *r, char *out)
 }
 
 static stuinfo_status
-check_args(stuinfo_ctx *ctx, const char *text, size_t len, char *buf, size_t cap,
+check_args(stuinfo_ctx *ctx, const char *text, size_t len, const char *buf, size_t cap,
            size_t need)
 {
     if (ctx == NULL)

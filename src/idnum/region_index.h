@@ -47,7 +47,7 @@ region_index_lookup2(uint32_t prefix4, uint32_t low, uint32_t *rank)
         return STUINFO_IDNUM_FLAG_ADDRESS_UNKNOWN;
     *rank = s->base + region_popcount64(word & (bit - 1))
             + (low >= 64 ? region_popcount64(s->known[0]) : 0);
-    return s->current[low >> 6] & bit ? 0 : STUINFO_IDNUM_FLAG_ADDRESS_HISTORIC;
+    return (s->current[low >> 6] & bit) ? 0 : STUINFO_IDNUM_FLAG_ADDRESS_HISTORIC;
 }
 
 /* The same for a six-digit code as an integer. */

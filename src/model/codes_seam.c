@@ -27,7 +27,7 @@ list_resolve(int list, const char *text, size_t len, const char **code)
         const struct model_list_entry *e = &model_list_entries[l->first + i];
         /* The value was folded as a code field is (full width, case, spaces): fold the
          * name the same way, so 自行车（含…） matches after its brackets became ASCII. */
-        char folded[2 * 128 + 1];
+        char folded[2 * 128 + 1] = "";
         size_t n = strlen(e->name), fn = 0;
 
         if (n <= 128)

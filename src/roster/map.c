@@ -144,8 +144,8 @@ template_target(size_t col, struct roster_target *t)
     }
 }
 
-stuinfo_status
-map_headings(stuinfo_roster_reader *r)
+static stuinfo_status
+map_columns(stuinfo_roster_reader *r)
 {
     int family_group = -1;
 
@@ -168,9 +168,10 @@ map_headings(stuinfo_roster_reader *r)
             continue;
         }
         if (!map_norm(head, strlen(head), h) || h[0] == '\0') {
-            if (head[0] != '\0')
-                core_report_add(r->file_findings, RULE_ROSTER_UNKNOWN_HEADING, "",
-                                core_fmt_int(colbuf, (int64_t)c + 1), NULL);
+            if (head[0] != '\0'
+                && core_report_add(r->file_findings, RULE_ROSTER_UNKNOWN_HEADING, "",
+                                   core_fmt_int(colbuf, (int64_t)c + 1), NULL) != STUINFO_OK)
+                return STUINFO_ERR_NOMEM;
             continue;
         }
         for (size_t i = 0; i < r->n_user_map; i++) {
@@ -213,8 +214,9 @@ map_headings(stuinfo_roster_reader *r)
             t->field = (int16_t)field;
             goto mapped;
         }
-        core_report_add(r->file_findings, RULE_ROSTER_UNKNOWN_HEADING, "",
-                        core_fmt_int(colbuf, (int64_t)c + 1), NULL);
+        if (core_report_add(r->file_findings, RULE_ROSTER_UNKNOWN_HEADING, "",
+                            core_fmt_int(colbuf, (int64_t)c + 1), NULL) != STUINFO_OK)
+            return STUINFO_ERR_NOMEM;
         continue;
 mapped:
         if (t->group < 0)
@@ -223,9 +225,10 @@ mapped:
             r->pinyin_col = c;
         for (size_t k = 0; k < c; k++) {
             if (same_target(&r->targets[k], t)) {
-                core_report_add(r->file_findings, RULE_ROSTER_DUPLICATE_HEADING, "",
-                                core_fmt_int(colbuf, (int64_t)k + 1),
-                                core_fmt_int(colbuf2, (int64_t)c + 1));
+                if (core_report_add(r->file_findings, RULE_ROSTER_DUPLICATE_HEADING, "",
+                                    core_fmt_int(colbuf, (int64_t)k + 1),
+                                    core_fmt_int(colbuf2, (int64_t)c + 1)) != STUINFO_OK)
+                    return STUINFO_ERR_NOMEM;
                 t->group = -1;
                 break;
             }
@@ -354,4 +357,17 @@ stuinfo_roster_reader_map(stuinfo_roster_reader *reader, const char *heading, si
     }
     reader->n_user_map++;
     return core_ok(reader->ctx);
+}
+
+/* Map every column; after a failure no mapping is kept, so the next call starts again. */
+stuinfo_status
+map_headings(stuinfo_roster_reader *r)
+{
+    stuinfo_status st = map_columns(r);
+
+    if (st != STUINFO_OK) {
+        core_free(r->ctx, r->targets);
+        r->targets = NULL;
+    }
+    return st;
 }
