@@ -90,7 +90,7 @@ stuinfo_code_table_from_key(stuinfo_ctx *ctx, const char *key, size_t len, int32
     *out = 0;
     for (int t = 1; t <= CODES_TABLE_MAX; t++) {
         const char *k = codes_tables[t].key;
-        if (strlen(k) == len && memcmp(k, key, len) == 0) {
+        if (len > 0 && strlen(k) == len && memcmp(k, key, len) == 0) {
             *out = t;
             return core_ok(ctx);
         }

@@ -95,7 +95,7 @@ chain_to_hex(const uint8_t hash[CHAIN_HASH_BYTES], char out[CHAIN_HEX_BYTES])
         out[2 * i] = digits[hash[i] >> 4];
         out[2 * i + 1] = digits[hash[i] & 0xfu];
     }
-    out[2 * CHAIN_HASH_BYTES] = '\0';
+    out[(size_t)2 * CHAIN_HASH_BYTES] = '\0';
 }
 
 void
@@ -120,7 +120,7 @@ hex_val(char ch)
 bool
 chain_from_hex(const char *hex, size_t len, uint8_t out[CHAIN_HASH_BYTES])
 {
-    if (hex == NULL || len != 2 * CHAIN_HASH_BYTES)
+    if (hex == NULL || len != (size_t)2 * CHAIN_HASH_BYTES)
         return false;
     for (size_t i = 0; i < CHAIN_HASH_BYTES; i++) {
         int hi = hex_val(hex[2 * i]), lo = hex_val(hex[2 * i + 1]);

@@ -17,11 +17,11 @@ put_utf8(const UChar *u, int32_t n, char *dst, size_t cap, size_t *pos)
     int32_t i = 0;
 
     while (i < n) {
-        UChar32 c;
+        UChar32 c = 0;
         uint8_t tmp[4];
         int32_t k = 0;
 
-        U16_NEXT(u, i, n, c);
+        U16_NEXT(u, i, n, c); /* NOLINT(clang-analyzer-core.uninitialized.Assign): ICU wrote u[0..n) */
         U8_APPEND_UNSAFE(tmp, k, c);
         if (cap - *pos < (size_t)k)
             return false;
@@ -85,7 +85,7 @@ put_gb(UConverter *cnv, const UChar *buf, int32_t n, bool flush, char *dst, size
     char *t = dst + *pos;
     UErrorCode err = U_ZERO_ERROR;
 
-    ucnv_fromUnicode(cnv, &t, dst + cap, &s, buf + n, NULL, flush, &err);
+    ucnv_fromUnicode(cnv, &t, dst + cap, &s, buf + n, NULL, (UBool)flush, &err);
     *pos = (size_t)(t - dst);
     if (err == U_BUFFER_OVERFLOW_ERROR)
         return TEXT_TOO_LONG;
