@@ -97,7 +97,10 @@ if ! skipped coverage; then
   meson test -C "$OUT/coverage" --print-errorlogs --no-suite bindings --no-suite install \
     --no-suite abi
   # src/ only (not tests, not generated tables); goal >= 90 % lines, >= 80 % branches.
+  # (the thread test updates counters from 8 threads at once, which gcov 12 can print as
+  # a negative branch count; gcovr skips those few lines rather than stopping)
   gcovr -r . --filter "$PWD/src/" --exclude-unreachable-branches --print-summary \
+    --gcov-ignore-parse-errors \
     -o "$OUT/coverage/coverage.txt" "$OUT/coverage"
   sed -n '/^-----/,$p' "$OUT/coverage/coverage.txt" | tail -n +1 | head -80
 fi
