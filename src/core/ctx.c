@@ -160,7 +160,9 @@ stuinfo_ctx_last_message(const stuinfo_ctx *ctx)
 {
     if (ctx == NULL)
         return "no context";
-    return ctx->message;
+    /* Expanding a pending message changes no state a caller can see but this text;
+     * the ctx is never a const object (it is always made by stuinfo_ctx_new). */
+    return core_message_expand((stuinfo_ctx *)ctx);
 }
 
 stuinfo_status

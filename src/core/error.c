@@ -8,9 +8,26 @@ core_ok(stuinfo_ctx *ctx)
 {
     if (ctx != NULL) {
         ctx->last_status = STUINFO_OK;
+        ctx->message_pending = false;
         ctx->message[0] = '\0';
     }
     return STUINFO_OK;
+}
+
+/*
+ * Keep an argument for a message expanded later. The message holds at most
+ * CORE_MESSAGE_CAP - 1 bytes and looks one byte past what fits (to cut on a UTF-8
+ * boundary), so the first CORE_MESSAGE_CAP bytes give the same message as the whole.
+ * NULL and "" expand alike.
+ */
+static void
+keep_arg(char dst[CORE_MESSAGE_CAP + 1], const char *arg)
+{
+    size_t n = arg != NULL ? strnlen(arg, CORE_MESSAGE_CAP) : 0;
+
+    if (n > 0)
+        memcpy(dst, arg, n);
+    dst[n] = '\0';
 }
 
 stuinfo_status
@@ -19,10 +36,24 @@ core_fail(stuinfo_ctx *ctx, stuinfo_status status, rule_id rule, const char *arg
 {
     if (ctx != NULL) {
         ctx->last_status = status;
-        core_message_format(ctx->message, sizeof(ctx->message), rule, ctx->lang, arg1,
-                            arg2);
+        ctx->pending_rule = rule;
+        ctx->pending_lang = ctx->lang;
+        keep_arg(ctx->pending_arg1, arg1);
+        keep_arg(ctx->pending_arg2, arg2);
+        ctx->message_pending = true;
     }
     return status;
+}
+
+const char *
+core_message_expand(stuinfo_ctx *ctx)
+{
+    if (ctx->message_pending) {
+        core_message_format(ctx->message, sizeof(ctx->message), ctx->pending_rule,
+                            ctx->pending_lang, ctx->pending_arg1, ctx->pending_arg2);
+        ctx->message_pending = false;
+    }
+    return ctx->message;
 }
 
 /* Each status has a generic message in the rules registry, under "status.<name>". */

@@ -22,7 +22,8 @@ stuinfo_idnum_verify(stuinfo_ctx *ctx, const char *text, size_t len,
     if (!result_ok(out) || (text == NULL && len > 0))
         return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
                          NULL);
-    idnum_env_init(&env, ctx);
+    idnum_env_fill(&env, core_now(ctx), NULL);
+    env.ctx = ctx;
     if (idnum_verify(&env, text, len, out) == STUINFO_IDNUM_VALID)
         return core_ok(ctx);
     return idnum_fail_ctx(ctx, out, false);

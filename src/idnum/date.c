@@ -67,13 +67,7 @@ idnum_env_today(const struct idnum_env *env)
 void
 idnum_env_at(struct idnum_env *env, int64_t epoch_seconds, struct text_services *ts)
 {
-    env->days = days_of_epoch(epoch_seconds);
-    /* 1 January of a year no later than this one: any earlier date is in the past. */
-    env->sure_past = env->days >= 0 && env->days < 366 * 200000
-                         ? (int32_t)(1970 + env->days / 366) * 10000 + 101
-                         : 0;
-    env->ts = ts;
-    env->ctx = NULL;
+    idnum_env_fill(env, epoch_seconds, ts);
 }
 
 void

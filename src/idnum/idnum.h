@@ -39,6 +39,22 @@ struct idnum_env {
 void idnum_env_init(struct idnum_env *env, stuinfo_ctx *ctx);
 /* The same from an explicit time (seconds since the epoch, UTC) and text services. */
 void idnum_env_at(struct idnum_env *env, int64_t epoch_seconds, struct text_services *ts);
+
+/* idnum_env_at() inline, for the one-number calls (a few multiplications, no call). */
+static inline void
+idnum_env_fill(struct idnum_env *env, int64_t epoch_seconds, struct text_services *ts)
+{
+    /* Birth dates are Chinese civil dates: "today" is judged in UTC+8. */
+    int64_t t = epoch_seconds + 8 * 3600;
+
+    env->days = (t >= 0 ? t : t - 86399) / 86400;
+    /* 1 January of a year no later than this one: any earlier date is in the past. */
+    env->sure_past = env->days >= 0 && env->days < 366 * 200000
+                         ? (int32_t)(1970 + env->days / 366) * 10000 + 101
+                         : 0;
+    env->ts = ts;
+    env->ctx = NULL;
+}
 /* The text services for the slow path (NULL if none). */
 struct text_services *idnum_env_text(const struct idnum_env *env);
 /* Today as YYYYMMDD (China Standard Time). */

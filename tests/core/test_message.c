@@ -8,6 +8,7 @@
 
 #include "core/core.h"
 #include "text/text.h"
+#include "test_ctx.h"
 
 static void
 test_placeholders(void **state)
@@ -57,6 +58,54 @@ test_fmt_int(void **state)
     assert_string_equal(core_fmt_int(buf, INT64_MIN), "-9223372036854775808");
 }
 
+/*
+ * core_fail() keeps the rule and arguments and the message is expanded when asked for:
+ * it must read exactly as expanding it at once would, for arguments of any length (cut
+ * on a UTF-8 boundary at the cap), in the language of the failing call.
+ */
+static void
+test_deferred_message_same_as_eager(void **state)
+{
+    static const char *const pieces[] = {"a", "\xe6\xb1\x89", "\xf0\x9f\x98\x80", "{1}", ""};
+    stuinfo_ctx *ctx = test_ctx_new();
+    char arg1[1400], arg2[1400], eager[600];
+
+    (void)state;
+    for (int round = 0; round < 400; round++) {
+        size_t n1 = 0, n2 = 0, target1 = (size_t)(round * 37) % 1300, target2 = (size_t)round % 9;
+        int k = round;
+
+        while (n1 + 4 < target1) {
+            const char *p = pieces[(k++ * 7) % 4];
+            memcpy(arg1 + n1, p, strlen(p));
+            n1 += strlen(p);
+        }
+        arg1[n1] = '\0';
+        while (n2 + 4 < target2 * 60) {
+            const char *p = pieces[(k++ * 3) % 5];
+            memcpy(arg2 + n2, p, strlen(p));
+            n2 += strlen(p);
+        }
+        arg2[n2] = '\0';
+        stuinfo_lang lang = round % 2 ? STUINFO_LANG_EN : STUINFO_LANG_ZH_CN;
+        rule_id rule = round % 3 ? RULE_CORE_BAD_OPTION : RULE_TEXT_NUL;
+        const char *a2 = round % 5 ? arg2 : NULL;
+
+        assert_int_equal(stuinfo_ctx_set_lang(ctx, lang), STUINFO_OK);
+        core_message_format(eager, 512, rule, lang, arg1, a2);
+        assert_int_equal(core_fail(ctx, STUINFO_ERR_INVALID, rule, arg1, a2),
+                         STUINFO_ERR_INVALID);
+        assert_int_equal(stuinfo_ctx_last_status(ctx), STUINFO_ERR_INVALID);
+        /* the arguments' buffers may change after the call */
+        memset(arg1, 'Q', n1);
+        assert_string_equal(stuinfo_ctx_last_message(ctx), eager);
+        assert_string_equal(stuinfo_ctx_last_message(ctx), eager);
+    }
+    core_ok(ctx);
+    assert_string_equal(stuinfo_ctx_last_message(ctx), "");
+    stuinfo_ctx_free(ctx);
+}
+
 static void
 test_rules_registry(void **state)
 {
@@ -86,6 +135,7 @@ main(void)
         cmocka_unit_test(test_truncation_keeps_utf8),
         cmocka_unit_test(test_fmt_int),
         cmocka_unit_test(test_rules_registry),
+        cmocka_unit_test(test_deferred_message_same_as_eager),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
