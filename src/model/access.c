@@ -9,6 +9,9 @@
 
 /* Room for the key or pinyin of the longest accepted name. */
 #define DERIVED_MAX 1024
+/* A value canonicalized on the stack when it needs no more room than this (values of
+ * up to 120 bytes: every field of a roster but long free text). */
+#define MODEL_SET_LOCAL 256
 
 /*
  * The comparison key of a name about to be stored, into @p key (empty when the name has
@@ -78,7 +81,9 @@ model_set(stuinfo_student *st, model_group group, size_t index, int32_t field,
 {
     const struct model_field_desc *d;
     struct model_value *v;
-    char path[MODEL_PATH_MAX], num[24];
+    struct model_path_ref path = {.group = group, .index = index, .field = field};
+    char num[24];
+    char local[MODEL_SET_LOCAL];
     char *buf = NULL;
     size_t n = 0, cap = 0;
     stuinfo_status rc;
@@ -93,15 +98,15 @@ model_set(stuinfo_student *st, model_group group, size_t index, int32_t field,
         return core_fail(st->ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_STUDENT_UNKNOWN_FIELD,
                          core_fmt_int(num, field), NULL);
     v = (struct model_value *)model_value(st, group, index, field);
-    model_path_format(path, group, index, field);
     if (v == NULL)
-        return core_fail(st->ctx, STUINFO_ERR_NOT_FOUND, RULE_STUDENT_NO_SUCH_ENTRY, path,
-                         NULL);
+        return core_fail(st->ctx, STUINFO_ERR_NOT_FOUND, RULE_STUDENT_NO_SUCH_ENTRY,
+                         model_path_ref_text(&path), NULL);
     if (text == NULL && len != 0)
         return core_fail(st->ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_STUDENT_BAD_ARGUMENT,
                          "text", NULL);
     if (text != NULL) {
-        rc = model_canon(st->ctx, d, path, text, len, report, &buf, &n, &cap);
+        rc = model_canon_buf(st->ctx, d, &path, text, len, report, local, sizeof(local),
+                             &buf, &n, &cap);
         if (rc != STUINFO_OK)
             return rc;
     }
@@ -109,7 +114,9 @@ model_set(stuinfo_student *st, model_group group, size_t index, int32_t field,
     rc = is_name ? make_name_key(st, buf, n, &name_key) : STUINFO_OK;
     if (rc == STUINFO_OK)
         rc = model_store(st, v, buf, n);
-    if (buf != NULL)
+    if (buf == local)
+        explicit_bzero(local, cap);
+    else if (buf != NULL)
         core_free_wipe(st->ctx, buf, cap);
     if (rc != STUINFO_OK) {
         model_value_clear(st->ctx, &name_key);

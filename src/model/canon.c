@@ -6,19 +6,28 @@
 #include "date.h"
 #include "text/fold.h"
 
+const char *
+model_path_ref_text(struct model_path_ref *p)
+{
+    if (p->text == NULL)
+        p->text = model_path_format(p->buf, p->group, p->index, p->field);
+    return p->text;
+}
+
 static void
-finding(stuinfo_report *report, rule_id rule, const char *path, const char *arg2)
+finding(stuinfo_report *report, rule_id rule, struct model_path_ref *path, const char *arg2)
 {
     if (report != NULL)
-        core_report_add(report, rule, path, path, arg2);
+        core_report_add(report, rule, model_path_ref_text(path), model_path_ref_text(path),
+                        arg2);
 }
 
 static stuinfo_status
 refuse(stuinfo_ctx *ctx, stuinfo_report *report, stuinfo_status status, rule_id rule,
-       const char *path, const char *arg2)
+       struct model_path_ref *path, const char *arg2)
 {
     finding(report, rule, path, arg2);
-    return core_fail(ctx, status, rule, path, arg2);
+    return core_fail(ctx, status, rule, model_path_ref_text(path), arg2);
 }
 
 /* Fold flags for each kind. Names keep everything but the middle dot and outer spaces. */
@@ -90,7 +99,7 @@ present_word(const char *s, size_t len)
 }
 
 static void
-reformat_month(const char *path, char *buf, size_t *n, stuinfo_report *report)
+reformat_month(struct model_path_ref *path, char *buf, size_t *n, stuinfo_report *report)
 {
     int32_t y, m;
     char tmp[12];
@@ -107,7 +116,7 @@ reformat_month(const char *path, char *buf, size_t *n, stuinfo_report *report)
 
 /* Kind-specific rewrites after folding; buf has room for at least 16 bytes. */
 static void
-reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, char *buf,
+reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref *path, char *buf,
          size_t *n, stuinfo_report *report)
 {
     int32_t y, m, dd;
@@ -174,23 +183,28 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, c
     }
 }
 
-stuinfo_status
-model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path,
-            const char *text, size_t len, stuinfo_report *report, char **out,
-            size_t *out_len, size_t *cap)
+/* True if every byte is printable ASCII (0x20-0x7E): valid UTF-8 with nothing forbidden. */
+static bool
+printable_ascii(const char *s, size_t len)
+{
+    unsigned bad = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bad |= (unsigned)(c < 0x20) | (unsigned)(c >= 0x7f);
+    }
+    return bad == 0;
+}
+
+/* The checks of any input: size, UTF-8, forbidden code points. */
+static stuinfo_status
+check_input(stuinfo_ctx *ctx, struct model_path_ref *path, const char *text, size_t len,
+            stuinfo_report *report)
 {
     char arg[24];
-    size_t bad = 0, n = 0, points;
+    size_t bad = 0;
     uint32_t cp;
-    unsigned did;
-    char *buf;
 
-    *out = NULL;
-    *out_len = 0;
-    *cap = 0;
-    if (len > STUINFO_STUDENT_MAX_INPUT)
-        return refuse(ctx, report, STUINFO_ERR_TOO_LONG, RULE_STUDENT_INPUT_TOO_LONG, path,
-                      core_fmt_int(arg, STUINFO_STUDENT_MAX_INPUT));
     switch (text_utf8_check(text, len, &bad)) {
     case TEXT_OK:
         break;
@@ -214,11 +228,46 @@ model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path
         return refuse(ctx, report, STUINFO_ERR_INVALID, RULE_STUDENT_FORBIDDEN_CHAR, path,
                       arg);
     }
+    return STUINFO_OK;
+}
+
+static stuinfo_status
+canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref *path,
+      const char *text, size_t len, stuinfo_report *report, bool fast, char *local,
+      size_t local_cap, char **out, size_t *out_len, size_t *cap)
+{
+    char arg[24];
+    size_t n = 0, points;
+    unsigned did;
+    char *buf;
+    bool ascii;
+
+    *out = NULL;
+    *out_len = 0;
+    *cap = 0;
+    if (len > STUINFO_STUDENT_MAX_INPUT)
+        return refuse(ctx, report, STUINFO_ERR_TOO_LONG, RULE_STUDENT_INPUT_TOO_LONG, path,
+                      core_fmt_int(arg, STUINFO_STUDENT_MAX_INPUT));
+    /* Plain ASCII (most of a roster) is valid UTF-8 with nothing forbidden in it, and
+     * folds without decoding: the same result as the general path, byte for byte. */
+    ascii = fast && printable_ascii(text, len);
+    if (!ascii) {
+        stuinfo_status st = check_input(ctx, path, text, len, report);
+        if (st != STUINFO_OK)
+            return st;
+    }
     *cap = 2 * len + 16;
-    buf = core_alloc(ctx, *cap);
-    if (buf == NULL)
-        return core_fail_status(ctx, STUINFO_ERR_NOMEM);
-    did = text_fold(text, len, kind_flags(d->kind), buf, &n);
+    if (*cap <= local_cap) {
+        buf = local;
+    } else {
+        buf = core_alloc(ctx, *cap);
+        if (buf == NULL) {
+            *cap = 0;
+            return core_fail_status(ctx, STUINFO_ERR_NOMEM);
+        }
+    }
+    did = ascii ? text_fold_ascii(text, len, kind_flags(d->kind), buf, &n)
+                : text_fold(text, len, kind_flags(d->kind), buf, &n);
     if (did & TEXT_FOLD_TRIM)
         finding(report, RULE_STUDENT_TRIMMED, path, NULL);
     if (did & TEXT_FOLD_WIDTH)
@@ -233,7 +282,10 @@ model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path
         reformat(ctx, d, path, buf, &n, report);
     points = text_utf8_count(buf, n);
     if (points > d->max) {
-        core_free_wipe(ctx, buf, *cap);
+        if (buf == local)
+            explicit_bzero(buf, *cap);
+        else
+            core_free_wipe(ctx, buf, *cap);
         *cap = 0;
         return refuse(ctx, report, STUINFO_ERR_TOO_LONG, RULE_STUDENT_TOO_LONG, path,
                       core_fmt_int(arg, d->max));
@@ -241,4 +293,33 @@ model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path
     *out = buf;
     *out_len = n;
     return STUINFO_OK;
+}
+
+stuinfo_status
+model_canon_buf(stuinfo_ctx *ctx, const struct model_field_desc *d,
+                struct model_path_ref *path, const char *text, size_t len,
+                stuinfo_report *report, char *local, size_t local_cap, char **out,
+                size_t *out_len, size_t *cap)
+{
+    return canon(ctx, d, path, text, len, report, true, local, local_cap, out, out_len, cap);
+}
+
+stuinfo_status
+model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path,
+            const char *text, size_t len, stuinfo_report *report, char **out,
+            size_t *out_len, size_t *cap)
+{
+    struct model_path_ref p = {.text = path};
+
+    return canon(ctx, d, &p, text, len, report, true, NULL, 0, out, out_len, cap);
+}
+
+stuinfo_status
+model_canon_general(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path,
+                    const char *text, size_t len, stuinfo_report *report, char **out,
+                    size_t *out_len, size_t *cap)
+{
+    struct model_path_ref p = {.text = path};
+
+    return canon(ctx, d, &p, text, len, report, false, NULL, 0, out, out_len, cap);
 }

@@ -15,6 +15,36 @@ stuinfo_status model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d,
                            stuinfo_report *report, char **out, size_t *out_len,
                            size_t *cap);
 
+/* A field path, formatted only when a finding or a failure names it. */
+struct model_path_ref {
+    const char *text;           /* the path; NULL until model_path_ref_text() makes it */
+    model_group group;
+    size_t index;
+    int32_t field;
+    char buf[MODEL_PATH_MAX];
+};
+/* The text of @p p, formatting it on first use. */
+const char *model_path_ref_text(struct model_path_ref *p);
+
+/*
+ * model_canon() for the setters: the path is made only if needed, and the value goes
+ * into @p local (@p local_cap bytes) when *cap, the room it needs, fits: then *out is
+ * @p local and the caller wipes *cap bytes of it; otherwise *out is allocated as above.
+ */
+stuinfo_status model_canon_buf(stuinfo_ctx *ctx, const struct model_field_desc *d,
+                               struct model_path_ref *path, const char *text, size_t len,
+                               stuinfo_report *report, char *local, size_t local_cap,
+                               char **out, size_t *out_len, size_t *cap);
+
+/*
+ * model_canon() without the plain-ASCII fast path: every input decoded, checked and
+ * folded by the general code. For the tests that prove both paths agree.
+ */
+stuinfo_status model_canon_general(stuinfo_ctx *ctx, const struct model_field_desc *d,
+                                   const char *path, const char *text, size_t len,
+                                   stuinfo_report *report, char **out, size_t *out_len,
+                                   size_t *cap);
+
 /*
  * Resolve a code of a code-layer table or a local list given by code or by name.
  * Returns 1 and points *code at the static code when found; 0 when not found;

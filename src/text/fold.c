@@ -140,3 +140,47 @@ text_fold(const char *s, size_t len, unsigned flags, char *out, size_t *out_len)
     *out_len = n;
     return did;
 }
+
+unsigned
+text_fold_ascii(const char *s, size_t len, unsigned flags, char *out, size_t *out_len)
+{
+    size_t begin = 0, end = len, n = 0;
+    unsigned did = 0;
+
+    /* In ASCII the only space of is_space() is ' ', the only dot variant '.', and no
+     * character is full width. */
+    if (flags & TEXT_FOLD_TRIM) {
+        while (begin < len && s[begin] == ' ')
+            begin++;
+        while (end > begin && s[end - 1] == ' ')
+            end--;
+        if (begin != 0 || end != len)
+            did |= TEXT_FOLD_TRIM;
+    }
+    for (size_t i = begin; i < end; i++) {
+        char c = s[i];
+
+        if (c == ' ' && (flags & TEXT_FOLD_NO_SPACES)) {
+            did |= TEXT_FOLD_NO_SPACES;
+            continue;
+        }
+        if (c == '.' && (flags & TEXT_FOLD_DOTS)) {
+            did |= TEXT_FOLD_DOTS;
+            out[n++] = (char)0xc2;
+            out[n++] = (char)0xb7;
+            continue;
+        }
+        if (c >= 'a' && c <= 'z' && (flags & TEXT_FOLD_UPPER)) {
+            c = (char)(c - 0x20);
+            did |= TEXT_FOLD_UPPER;
+        }
+        if (c >= 'A' && c <= 'Z' && (flags & TEXT_FOLD_LOWER)) {
+            c = (char)(c + 0x20);
+            did |= TEXT_FOLD_LOWER;
+        }
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    *out_len = n;
+    return did;
+}

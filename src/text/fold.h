@@ -30,4 +30,11 @@ enum text_fold_flags {
  */
 unsigned text_fold(const char *s, size_t len, unsigned flags, char *out, size_t *out_len);
 
+/*
+ * text_fold() for text that is all printable ASCII (0x20-0x7E), without decoding: the
+ * same output and the same returned flags, byte for byte. Any other input is undefined.
+ */
+unsigned text_fold_ascii(const char *s, size_t len, unsigned flags, char *out,
+                         size_t *out_len);
+
 #endif /* TEXT_FOLD_H */
