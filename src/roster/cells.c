@@ -112,8 +112,14 @@ decode_cell(struct parse_job *job, size_t col, const char *p, size_t n, size_t *
         cell_finding(job, RULE_ROSTER_NUL_BYTE, col, NULL);
         return false;
     }
-    if (all_ascii((const unsigned char *)p, n)
-        || r->encoding != STUINFO_ROSTER_ENCODING_GB18030) {
+    if (all_ascii((const unsigned char *)p, n)) {
+        /* ASCII without NUL (checked above) is valid UTF-8 and GB18030 alike. */
+        if (n > cap)
+            return false;
+        memcpy(dst, p, n);
+        st = TEXT_OK;
+        len = n;
+    } else if (r->encoding != STUINFO_ROSTER_ENCODING_GB18030) {
         if (n > cap)
             return false;
         st = text_utf8_check(p, n, &bad);
@@ -137,10 +143,10 @@ decode_cell(struct parse_job *job, size_t col, const char *p, size_t n, size_t *
     return true;
 }
 
+/* The next cell of the row: data[0..n) as read (NULL for none). */
 static void
-on_field(void *data, size_t n, void *job_v)
+take_cell(struct parse_job *job, const char *data, size_t n)
 {
-    struct parse_job *job = job_v;
     stuinfo_roster_reader *r = job->r;
     struct stuinfo_roster_row *row = &r->row;
     size_t len = 0, col = row->ncells;
@@ -171,14 +177,60 @@ on_field(void *data, size_t n, void *job_v)
 }
 
 static void
+on_field(void *data, size_t n, void *job)
+{
+    take_cell(job, data, n);
+}
+
+static void
 on_row(int c, void *job)
 {
     (void)c;
     (void)job;
 }
 
+/*
+ * A record without a quote: RFC 4180 leaves nothing to unescape, so its cells are the
+ * bytes between commas (the scanner cut the record at its line break), which is what
+ * libcsv gives for it, cell by cell. Most records of a roster are like this.
+ */
+static void
+split_plain(const char *rec, size_t len, struct parse_job *job)
+{
+    const char *p = rec, *end = rec + len;
+
+    for (;;) {
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        const char *stop = comma != NULL ? comma : end;
+
+        take_cell(job, p, (size_t)(stop - p));
+        if (comma == NULL)
+            break;
+        p = comma + 1;
+    }
+}
+
 stuinfo_status
 cells_parse(stuinfo_roster_reader *r, const char *rec, size_t len, stuinfo_report *report)
+{
+    struct parse_job job = {r, report, STUINFO_OK, false};
+
+    r->row.ncells = 0;
+    r->cells_len = 0;
+    r->parse_error = false;
+    csv_restart(r);
+    if (len == 0 && rec == NULL)
+        return STUINFO_OK;
+    if (len > 0 && memchr(rec, '"', len) == NULL) {
+        split_plain(rec, len, &job);
+        return job.status;
+    }
+    return cells_parse_csv(r, rec, len, report);
+}
+
+stuinfo_status
+cells_parse_csv(stuinfo_roster_reader *r, const char *rec, size_t len,
+                stuinfo_report *report)
 {
     struct parse_job job = {r, report, STUINFO_OK, false};
     size_t used;

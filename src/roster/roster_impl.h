@@ -150,6 +150,10 @@ bool cells_init(stuinfo_roster_reader *r);
 /* Split rec[0..len) into decoded cells of r->row; findings into @p report. */
 stuinfo_status cells_parse(stuinfo_roster_reader *r, const char *rec, size_t len,
                            stuinfo_report *report);
+/* The same, every record through libcsv (cells_parse() splits a quote-free record
+ * itself, with the same cells). */
+stuinfo_status cells_parse_csv(stuinfo_roster_reader *r, const char *rec, size_t len,
+                               stuinfo_report *report);
 void cells_fini(stuinfo_roster_reader *r);
 
 /* map.c */
