@@ -120,18 +120,16 @@ GROUPS = [('student', 'stuinfo_field', 'STUINFO_FIELD_', 'a field of the student
            'a field of one study-history entry (history[i].key)')]
 
 
-def public_header(groups):
-    out = ['/*',
-           ' * Field identifiers of the student record. GENERATED from the data/fields TSV files by',
-           ' * tools/gen_fields.py --header; do not edit by hand (the test model-fields-header',
-           ' * checks that this file and the data agree). Values never change; new fields are',
-           ' * only appended.',
-           ' */',
-           '#ifndef STUINFO_STUDENT_FIELDS_H',
-           '#define STUINFO_STUDENT_FIELDS_H',
+def enum_header(guard, intro, meta, groups, doc):
+    """The committed public header: one enum per group of @p meta (name, ctype, prefix,
+    what), each enumerator commented with its Chinese label. @p doc formats the enum's
+    doc comment from `what`."""
+    out = ['/*'] + [(' * ' + line).rstrip() for line in intro] + [' */',
+           '#ifndef %s' % guard,
+           '#define %s' % guard,
            '']
-    for (name, ctype, prefix, what), fields in zip(GROUPS, groups):
-        out.append('/** Identifies %s. The JSON key is the lower-case name. */' % what)
+    for (name, ctype, prefix, what), fields in zip(meta, groups):
+        out.append(doc % what)
         out.append('typedef enum %s {' % ctype)
         for i, f in enumerate(fields):
             comma = ',' if i + 1 < len(fields) else ''
@@ -139,8 +137,63 @@ def public_header(groups):
                                                       comma, f['label']))
         out.append('} %s;' % ctype)
         out.append('')
-    out.append('#endif /* STUINFO_STUDENT_FIELDS_H */')
+    out.append('#endif /* %s */' % guard)
     return '\n'.join(out) + '\n'
+
+
+def public_header(groups):
+    return enum_header('STUINFO_STUDENT_FIELDS_H', [
+        'Field identifiers of the student record. GENERATED from the data/fields TSV files by',
+        'tools/gen_fields.py --header; do not edit by hand (the test model-fields-header',
+        'checks that this file and the data agree). Values never change; new fields are',
+        'only appended.'], GROUPS, groups,
+        '/** Identifies %s. The JSON key is the lower-case name. */')
+
+
+def list_tables(lists, names):
+    """The entries of every list in @p names order, and the index into them, as C
+    initialiser lines: (entry lines, index lines, entry count)."""
+    entries = []
+    idx = ['    {0, 0, 0},']
+    for n in names:
+        idx.append('    {%s, %d, %d},' % (c_string(n), len(entries), len(lists[n])))
+        entries += lists[n]
+    lines = ['    {%s, %s},' % (c_string(code), c_string(zh)) for code, zh in entries]
+    return lines, idx, len(entries)
+
+
+def run(prog, argv, inputs_count, usage, load, tables_fn, header_fn):
+    """The three modes every field generator has: tables (OUT.c OUT.h inputs...),
+    --header FILE inputs... and --check FILE inputs... . @p load turns the input paths
+    into the argument of @p tables_fn and @p header_fn."""
+    mode = 'tables'
+    if argv and argv[0] in ('--header', '--check'):
+        mode = argv.pop(0)
+    if mode == 'tables':
+        if len(argv) != inputs_count + 2:
+            fail(prog, 'usage: OUT.c OUT.h ' + usage)
+        out_c, out_h, inputs = argv[0], argv[1], argv[2:]
+    else:
+        if len(argv) != inputs_count + 1:
+            fail(prog, 'usage: --header|--check FILE ' + usage)
+        target, inputs = argv[0], argv[1:]
+    data = load(inputs)
+    if mode == 'tables':
+        c_text, h_text = tables_fn(*data)
+        with open(out_c, 'w', encoding='utf-8') as f:
+            f.write(c_text)
+        with open(out_h, 'w', encoding='utf-8') as f:
+            f.write(h_text)
+        return 0
+    text = header_fn(data[0])
+    if mode == '--header':
+        with open(target, 'w', encoding='utf-8') as f:
+            f.write(text)
+        return 0
+    with open(target, encoding='utf-8') as f:
+        if f.read() != text:
+            fail(target, 'out of date: run tools/%s --header %s ...' % (prog, target))
+    return 0
 
 
 def tables(groups, lists):
@@ -190,16 +243,12 @@ def tables(groups, lists):
                 ct, li, REQS[f['req']], CLASSES[f['cls']], f['item']))
         c.append('};')
         c.append('')
-    entries = []
-    idx = ['    {0, 0, 0},']
-    for ln in list_names:
-        idx.append('    {%s, %d, %d},' % (c_string(ln), len(entries), len(lists[ln])))
-        entries += lists[ln]
-    h.append('extern const struct model_list_entry model_list_entries[%d];' % len(entries))
+    entries, idx, count = list_tables(lists, list_names)
+    h.append('extern const struct model_list_entry model_list_entries[%d];' % count)
     h.append('/* Indexed by enum model_list. */')
     h.append('extern const struct model_list_desc model_lists[MODEL_LIST_END];')
-    c.append('const struct model_list_entry model_list_entries[%d] = {' % len(entries))
-    c += ['    {%s, %s},' % (c_string(code), c_string(zh)) for code, zh in entries]
+    c.append('const struct model_list_entry model_list_entries[%d] = {' % count)
+    c += entries
     c.append('};')
     c.append('')
     c.append('const struct model_list_desc model_lists[MODEL_LIST_END] = {')
@@ -209,36 +258,14 @@ def tables(groups, lists):
     return '\n'.join(c) + '\n', '\n'.join(h) + '\n'
 
 
-def main(argv):
-    mode = 'tables'
-    if argv and argv[0] in ('--header', '--check'):
-        mode = argv.pop(0)
-    if mode == 'tables':
-        if len(argv) != 6:
-            fail('gen_fields.py', 'usage: OUT.c OUT.h student family history lists')
-        out_c, out_h, inputs = argv[0], argv[1], argv[2:]
-    else:
-        if len(argv) != 5:
-            fail('gen_fields.py', 'usage: --header|--check FILE student family history lists')
-        target, inputs = argv[0], argv[1:]
+def load(inputs):
     lists = read_lists(inputs[3])
-    groups = [read_fields(p, lists) for p in inputs[:3]]
-    if mode == 'tables':
-        c_text, h_text = tables(groups, lists)
-        with open(out_c, 'w', encoding='utf-8') as f:
-            f.write(c_text)
-        with open(out_h, 'w', encoding='utf-8') as f:
-            f.write(h_text)
-        return 0
-    text = public_header(groups)
-    if mode == '--header':
-        with open(target, 'w', encoding='utf-8') as f:
-            f.write(text)
-        return 0
-    with open(target, encoding='utf-8') as f:
-        if f.read() != text:
-            fail(target, 'out of date: run tools/gen_fields.py --header %s ...' % target)
-    return 0
+    return [read_fields(p, lists) for p in inputs[:3]], lists
+
+
+def main(argv):
+    return run('gen_fields.py', argv, 4, 'student family history lists', load, tables,
+               public_header)
 
 
 if __name__ == '__main__':

@@ -83,27 +83,13 @@ def read_fields(path, lists):
 
 
 def public_header(groups):
-    out = ['/*',
-           ' * Field identifiers of the authority, school, campus, class and enrolment-event',
-           ' * records. GENERATED from the data/fields TSV files by tools/gen_school_fields.py',
-           ' * --header; do not edit by hand (the test school-fields-header checks that this',
-           ' * file and the data agree).',
-           ' * Values never change; new fields are only appended.',
-           ' */',
-           '#ifndef STUINFO_SCHOOL_FIELDS_H',
-           '#define STUINFO_SCHOOL_FIELDS_H',
-           '']
-    for (name, ctype, prefix, what), fields in zip(GROUPS, groups):
-        out.append('/** Identifies %s; JSON key: the lower-case name. */' % what)
-        out.append('typedef enum %s {' % ctype)
-        for i, f in enumerate(fields):
-            comma = ',' if i + 1 < len(fields) else ''
-            out.append('    %s%s = %d%s    /* %s */' % (prefix, f['key'].upper(), f['num'],
-                                                      comma, f['label']))
-        out.append('} %s;' % ctype)
-        out.append('')
-    out.append('#endif /* STUINFO_SCHOOL_FIELDS_H */')
-    return '\n'.join(out) + '\n'
+    return gen_fields.enum_header('STUINFO_SCHOOL_FIELDS_H', [
+        'Field identifiers of the authority, school, campus, class and enrolment-event',
+        'records. GENERATED from the data/fields TSV files by tools/gen_school_fields.py',
+        '--header; do not edit by hand (the test school-fields-header checks that this',
+        'file and the data agree).',
+        'Values never change; new fields are only appended.'], GROUPS, groups,
+        '/** Identifies %s; JSON key: the lower-case name. */')
 
 
 def model_kind(f):
@@ -148,15 +134,11 @@ def tables(groups, lists):
                          'MODEL_REQ_YES' if f['req'] == 'yes' else 'MODEL_REQ_NO', sk, li))
         c.append('};')
         c.append('')
-    entries = []
-    idx = ['    {0, 0, 0},']
-    for n in names:
-        idx.append('    {%s, %d, %d},' % (c_string(n), len(entries), len(lists[n])))
-        entries += lists[n]
-    h.append('extern const struct school_list_entry school_list_entries[%d];' % len(entries))
+    entries, idx, count = gen_fields.list_tables(lists, names)
+    h.append('extern const struct school_list_entry school_list_entries[%d];' % count)
     h.append('extern const struct school_list_desc school_lists[SCHOOL_LIST_END];')
-    c.append('const struct school_list_entry school_list_entries[%d] = {' % len(entries))
-    c += ['    {%s, %s},' % (c_string(code), c_string(zh)) for code, zh in entries]
+    c.append('const struct school_list_entry school_list_entries[%d] = {' % count)
+    c += entries
     c += ['};', '', 'const struct school_list_desc school_lists[SCHOOL_LIST_END] = {']
     c += idx
     c.append('};')
@@ -164,38 +146,15 @@ def tables(groups, lists):
     return '\n'.join(c) + '\n', '\n'.join(h) + '\n'
 
 
-def main(argv):
-    mode = 'tables'
-    if argv and argv[0] in ('--header', '--check'):
-        mode = argv.pop(0)
-    if mode == 'tables':
-        if len(argv) != 8:
-            fail('gen_school_fields.py',
-                 'usage: OUT.c OUT.h authority school campus class enrolment lists')
-        out_c, out_h, inputs = argv[0], argv[1], argv[2:]
-    else:
-        if len(argv) != 7:
-            fail('gen_school_fields.py', 'usage: --header|--check FILE authority school campus '
-                 'class enrolment lists')
-        target, inputs = argv[0], argv[1:]
+def load(inputs):
     lists = read_lists(inputs[5])
-    groups = [read_fields(p, lists) for p in inputs[:5]]
-    if mode == 'tables':
-        c_text, h_text = tables(groups, lists)
-        with open(out_c, 'w', encoding='utf-8') as f:
-            f.write(c_text)
-        with open(out_h, 'w', encoding='utf-8') as f:
-            f.write(h_text)
-        return 0
-    text = public_header(groups)
-    if mode == '--header':
-        with open(target, 'w', encoding='utf-8') as f:
-            f.write(text)
-        return 0
-    with open(target, encoding='utf-8') as f:
-        if f.read() != text:
-            fail(target, 'out of date: run tools/gen_school_fields.py --header %s ...' % target)
-    return 0
+    return [read_fields(p, lists) for p in inputs[:5]], lists
+
+
+def main(argv):
+    return gen_fields.run('gen_school_fields.py', argv, 6,
+                          'authority school campus class enrolment lists', load, tables,
+                          public_header)
 
 
 if __name__ == '__main__':

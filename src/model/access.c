@@ -39,7 +39,8 @@ update_pinyin(stuinfo_student *st, stuinfo_report *report)
     const struct model_value *name = &st->v[STUINFO_FIELD_NAME];
     struct model_value *py = &st->v[STUINFO_FIELD_NAME_PINYIN];
     char buf[DERIVED_MAX];
-    size_t n = 0;
+    char *canon = NULL;
+    size_t n = 0, cn = 0, cap = 0;
 
     if (py->text != NULL && !st->pinyin_generated)
         return;         /* set by the caller: theirs wins */
@@ -52,12 +53,22 @@ update_pinyin(stuinfo_student *st, stuinfo_report *report)
         st->pinyin_generated = false;
         return;
     }
-    if (model_store(st, py, buf, n) == STUINFO_OK) {
+    /* Store what setting the pinyin by hand would store (a name with an outer U+2000
+     * transliterates to an outer space, which set trims): the record then reads back
+     * from its own JSON unchanged. */
+    if (model_canon(st->ctx, &model_student_fields[STUINFO_FIELD_NAME_PINYIN], "name_pinyin",
+                    buf, n, NULL, &canon, &cn, &cap) != STUINFO_OK
+        || cn == 0) {
+        model_value_clear(st->ctx, py);
+        st->pinyin_generated = false;
+    } else if (model_store(st, py, canon, cn) == STUINFO_OK) {
         st->pinyin_generated = true;
         if (report != NULL)
             core_report_add(report, RULE_STUDENT_PINYIN_GENERATED, "name_pinyin",
                             "name_pinyin", NULL);
     }
+    if (canon != NULL)
+        core_free_wipe(st->ctx, canon, cap);
     explicit_bzero(buf, sizeof(buf));
 }
 
