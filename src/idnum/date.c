@@ -47,7 +47,8 @@ date_of_days(int64_t days)
 static int64_t
 days_of_epoch(int64_t epoch_seconds)
 {
-    int64_t t = epoch_seconds + 8 * 3600;
+    const int64_t utc8 = INT64_C(8) * 3600;
+    int64_t t = epoch_seconds > INT64_MAX - utc8 ? INT64_MAX : epoch_seconds + utc8;
 
     return (t >= 0 ? t : t - 86399) / 86400;
 }

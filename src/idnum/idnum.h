@@ -49,7 +49,7 @@ idnum_env_fill(struct idnum_env *env, int64_t epoch_seconds, struct text_service
 
     env->days = (t >= 0 ? t : t - 86399) / 86400;
     /* 1 January of a year no later than this one: any earlier date is in the past. */
-    env->sure_past = env->days >= 0 && env->days < 366 * 200000
+    env->sure_past = env->days >= 0 && env->days < INT64_C(366) * 200000
                          ? (int32_t)(1970 + env->days / 366) * 10000 + 101
                          : 0;
     env->ts = ts;
