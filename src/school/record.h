@@ -80,6 +80,29 @@ const char *school_value(const struct school_record *r, int32_t field);
 void school_record_check(const struct school_record *r, const char *prefix,
                          stuinfo_report *report);
 
+/* ---- the public handles' shared bodies (handle.c) ---- */
+
+/* A zeroed handle of @p size bytes whose first member is a record of @p type, into
+ * *handle; @p have_out says whether the caller's out pointer was given. */
+stuinfo_status school_handle_new(stuinfo_ctx *ctx, size_t size, int type, bool have_out,
+                                 void **handle);
+/* Clear and free the handle @p r is the first member of (NULL does nothing). */
+void school_handle_free(struct school_record *r);
+/* set/get of a top-level field; @p r NULL (a NULL handle) is INVALID_ARGUMENT. */
+stuinfo_status school_handle_set(struct school_record *r, int32_t field, const char *text,
+                                 size_t len, stuinfo_report *report);
+stuinfo_status school_handle_get(const struct school_record *r, int32_t field,
+                                 const char **text, size_t *len);
+/* The arguments of validate: a handle and a report of the same ctx. */
+stuinfo_status school_handle_validate_args(const struct school_record *r,
+                                           const stuinfo_report *report);
+/* The arguments of from_json checked, then the text parsed (see school_json_parse). */
+json_t *school_handle_parse(stuinfo_ctx *ctx, const char *json, size_t len,
+                            stuinfo_report *report, bool have_out, stuinfo_status *status);
+/* The outputs of to_json reset and its arguments checked. */
+stuinfo_status school_handle_json_args(const struct school_record *r, const char **json,
+                                       size_t *len);
+
 /* ---- code lists and grades (canon.c) ---- */
 
 /* Canonicalize a value of field @p d (see model_canon), adding list and grade rewrites. */

@@ -7,20 +7,13 @@
 stuinfo_status
 stuinfo_school_new(stuinfo_ctx *ctx, stuinfo_school **out)
 {
-    stuinfo_school *a;
+    void *h = NULL;
+    stuinfo_status st;
 
+    st = school_handle_new(ctx, sizeof(stuinfo_school), SCHOOL_REC_SCHOOL, out != NULL, &h);
     if (out != NULL)
-        *out = NULL;
-    if (ctx == NULL || out == NULL)
-        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
-                         NULL);
-    a = core_calloc(ctx, 1, sizeof(*a));
-    if (a == NULL)
-        return core_fail_status(ctx, STUINFO_ERR_NOMEM);
-    school_record_init(&a->r, ctx, SCHOOL_REC_SCHOOL);
-    core_ctx_attach(ctx);
-    *out = a;
-    return core_ok(ctx);
+        *out = h;
+    return st;
 }
 
 void
@@ -31,43 +24,33 @@ stuinfo_school_free(stuinfo_school *a)
     if (a == NULL)
         return;
     ctx = a->r.ctx;
-    school_record_clear(&a->r);
     for (size_t i = 0; i < a->campus_count; i++) {
         school_record_clear(a->campus[i]);
         core_free(ctx, a->campus[i]);
     }
-    core_free(ctx, a);
-    core_ctx_detach(ctx);
+    school_handle_free(&a->r);
 }
 
 stuinfo_status
 stuinfo_school_set(stuinfo_school *a, int32_t field, const char *text, size_t len,
-                      stuinfo_report *report)
+                   stuinfo_report *report)
 {
-    if (a == NULL)
-        return core_fail_status(NULL, STUINFO_ERR_INVALID_ARGUMENT);
-    return school_record_set(&a->r, NULL, field, text, len, report);
+    return school_handle_set(a != NULL ? &a->r : NULL, field, text, len, report);
 }
 
 stuinfo_status
-stuinfo_school_get(const stuinfo_school *a, int32_t field, const char **text,
-                      size_t *len)
+stuinfo_school_get(const stuinfo_school *a, int32_t field, const char **text, size_t *len)
 {
-    if (a == NULL) {
-        if (text != NULL)
-            *text = NULL;
-        if (len != NULL)
-            *len = 0;
-        return core_fail_status(NULL, STUINFO_ERR_INVALID_ARGUMENT);
-    }
-    return school_record_get(&a->r, field, text, len);
+    return school_handle_get(a != NULL ? &a->r : NULL, field, text, len);
 }
 
 stuinfo_status
 stuinfo_school_validate(const stuinfo_school *a, stuinfo_report *report)
 {
-    if (a == NULL || report == NULL || core_report_ctx(report) != a->r.ctx)
-        return core_fail_status(a != NULL ? a->r.ctx : NULL, STUINFO_ERR_INVALID_ARGUMENT);
+    stuinfo_status st = school_handle_validate_args(a != NULL ? &a->r : NULL, report);
+
+    if (st != STUINFO_OK)
+        return st;
     school_record_check(&a->r, NULL, report);
     for (size_t i = 0; i < a->campus_count; i++) {
         char prefix[SCHOOL_PATH_MAX], path[SCHOOL_PATH_MAX];
@@ -152,11 +135,7 @@ stuinfo_school_from_json(stuinfo_ctx *ctx, const char *json, size_t len,
 
     if (out != NULL)
         *out = NULL;
-    if (ctx == NULL || out == NULL || (json == NULL && len > 0)
-        || (report != NULL && core_report_ctx(report) != ctx))
-        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
-                         NULL);
-    root = school_json_parse(ctx, json, len, report, &first);
+    root = school_handle_parse(ctx, json, len, report, out != NULL, &first);
     if (root == NULL)
         return first;
     first = stuinfo_school_new(ctx, &a);
@@ -176,12 +155,10 @@ stuinfo_school_from_json(stuinfo_ctx *ctx, const char *json, size_t len,
 stuinfo_status
 stuinfo_school_to_json(stuinfo_school *a, const char **json, size_t *len)
 {
-    if (json != NULL)
-        *json = NULL;
-    if (len != NULL)
-        *len = 0;
-    if (a == NULL || json == NULL)
-        return core_fail_status(a != NULL ? a->r.ctx : NULL, STUINFO_ERR_INVALID_ARGUMENT);
+    stuinfo_status st = school_handle_json_args(a != NULL ? &a->r : NULL, json, len);
+
+    if (st != STUINFO_OK)
+        return st;
     return school_json_keep(&a->r, build(a), json, len);
 }
 
