@@ -36,6 +36,7 @@
 /* roster */
 #include "stuinfo/roster.h"
 /* workflow */
+#include "stuinfo/workflow.h"
 /* school */
 #include "stuinfo/school.h"
 

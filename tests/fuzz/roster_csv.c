@@ -10,7 +10,8 @@
  *   - the CSV writer's output equals an independent RFC 4180 + formula-neutralizing
  *     oracle: a cell starting with = + - @ TAB CR or their full-width forms gets a
  *     leading apostrophe (reliability.md §5 class 17, CWE-1236).
- * Input: 2 bytes (allocation to fail), 1 byte of options, 1 byte of chunk size, the file.
+ * Input: 2 bytes (allocation to fail), 1 byte of options (encoding, header, records,
+ * validation, roster checks, small limits), 1 byte of chunk size, the file.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -147,6 +148,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.to_students = (opt >> 3) & 1;
     o.validate = (opt >> 4) & 1;
     o.roster_checks = (opt >> 5) & 1;
+    /* Inputs are at most a few KiB: limits far below the MiB defaults keep each run cheap
+     * (the reader's buffers are sized by them) and reach the oversized-cell and
+     * oversized-record paths. */
+    o.max_cell_bytes = (opt >> 6) & 1 ? 64 : 4096;
+    o.max_record_bytes = (opt >> 6) & 1 ? 256 : 16384;
     stuinfo_roster_writer_options_init(&wo);
     if (stuinfo_roster_writer_new(ctx, &wo, sink_write, &out, &w) != STUINFO_OK)
         fuzz_fail("roster_writer_new failed without injection");
