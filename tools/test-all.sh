@@ -82,11 +82,19 @@ if ! skipped static; then
     --suppress=variableScope -I include -I src -I "$OUT/gcc/src" -I "$OUT/gcc/include" src
   echo "cppcheck: clean"
   # Checks and their reasons: .clang-tidy. Uses the gcc build's compile_commands.json.
-  # Only the layers already brought to clean are checked so far; the findings still open
-  # in idnum, model, roster and school are listed in HARDENING.md.
-  find src/text src/codes src/core -name '*.c' -print0 \
+  # Every layer under src/, fatal on any finding (WarningsAsErrors in .clang-tidy), but
+  # src/workflow: its open findings (HARDENING.md) are listed, not yet fatal, while the
+  # layer is being written. Take it off TIDY_PENDING once it is clean.
+  TIDY_PENDING="src/workflow"
+  find src -name '*.c' -print0 | sort -z \
+    | grep -zv "^\(${TIDY_PENDING// /\\|}\)/" \
     | xargs -0 clang-tidy -p "$OUT/gcc" --quiet
-  echo "clang-tidy: clean (text, codes, core)"
+  echo "clang-tidy: clean (src/ but ${TIDY_PENDING})"
+  for d in $TIDY_PENDING; do
+    n=$(find "$d" -name '*.c' -print0 | xargs -0 -r clang-tidy -p "$OUT/gcc" --quiet 2>&1 \
+      | grep -cE '(warning|error): .*\[' || true)
+    echo "clang-tidy: $d: $n open findings (not fatal yet, see HARDENING.md)"
+  done
 fi
 
 if ! skipped coverage; then

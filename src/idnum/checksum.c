@@ -1,7 +1,7 @@
 /* Check characters: ISO 7064 MOD 11-2 (GB 11643) and ICAO 9303 7-3-1 (old PR cards). */
 #include "idnum.h"
 
-#define D(c) [c] = (uint8_t)(c - '0' + 1)
+#define D(c) [(c)] = (uint8_t)((c) - '0' + 1)
 const uint8_t idnum_digit1[256] = {
     D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
 };

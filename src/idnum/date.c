@@ -47,7 +47,8 @@ date_of_days(int64_t days)
 static int64_t
 days_of_epoch(int64_t epoch_seconds)
 {
-    int64_t t = epoch_seconds + 8 * 3600;
+    const int64_t utc8 = INT64_C(8) * 3600;
+    int64_t t = epoch_seconds > INT64_MAX - utc8 ? INT64_MAX : epoch_seconds + utc8;
 
     return (t >= 0 ? t : t - 86399) / 86400;
 }
@@ -69,7 +70,7 @@ idnum_env_at(struct idnum_env *env, int64_t epoch_seconds, struct text_services 
 {
     env->days = days_of_epoch(epoch_seconds);
     /* 1 January of a year no later than this one: any earlier date is in the past. */
-    env->sure_past = env->days >= 0 && env->days < 366 * 200000
+    env->sure_past = env->days >= 0 && env->days < INT64_C(366) * 200000
                          ? (int32_t)(1970 + env->days / 366) * 10000 + 101
                          : 0;
     env->ts = ts;

@@ -38,7 +38,22 @@ idnum_reason_rule_id(int32_t reason)
     return reason_rules[reason];
 }
 
-/* The arguments of a reason's message, in @p a1 / @p a2 (buffers of 24 bytes). */
+/* Size of a message argument buffer. */
+#define ARG_CAP 24
+
+/* Copies the NUL-terminated @p src into @p dst (ARG_CAP bytes), cut to fit. */
+static void
+arg_copy(char *dst, const char *src)
+{
+    size_t n = strlen(src);
+
+    if (n > ARG_CAP - 1)
+        n = ARG_CAP - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* The arguments of a reason's message, in @p a1 / @p a2 (ARG_CAP bytes each). */
 static void
 reason_args(const stuinfo_idnum_result *r, bool student, char *a1, char *a2)
 {
@@ -46,7 +61,7 @@ reason_args(const stuinfo_idnum_result *r, bool student, char *a1, char *a2)
     switch (r->reason) {
     case STUINFO_IDNUM_ERR_LENGTH:
         core_fmt_int(a1, r->length);
-        strcpy(a2, student ? "19" : "15/18");
+        arg_copy(a2, student ? "19" : "15/18");
         break;
     case STUINFO_IDNUM_ERR_CHARACTER:
         core_fmt_int(a1, r->position);
@@ -70,16 +85,18 @@ reason_args(const stuinfo_idnum_result *r, bool student, char *a1, char *a2)
             memcpy(a1, r->normalized + (r->kind == STUINFO_IDNUM_FOREIGN_PR_18 ? 1 : 3), 2);
             a1[2] = '\0';
         } else {
-            strcpy(a1, r->address_code);
+            arg_copy(a1, r->address_code);
         }
         break;
     case STUINFO_IDNUM_ERR_NATIONALITY:
-        strcpy(a1, r->nationality);
+        arg_copy(a1, r->nationality);
         break;
     case STUINFO_IDNUM_ERR_PREFIX:
-        a1[0] = r->prefix != '\0' ? r->prefix : '?';
+        a1[0] = r->prefix;
+        if (a1[0] == '\0')
+            a1[0] = '?';
         a1[1] = '\0';
-        strcpy(a2, "G/J/L");
+        arg_copy(a2, "G/J/L");
         break;
     default:
         break;
@@ -89,7 +106,7 @@ reason_args(const stuinfo_idnum_result *r, bool student, char *a1, char *a2)
 stuinfo_status
 idnum_fail_ctx(stuinfo_ctx *ctx, const stuinfo_idnum_result *r, bool student)
 {
-    char a1[24], a2[24];
+    char a1[ARG_CAP], a2[ARG_CAP];
 
     reason_args(r, student, a1, a2);
     return core_fail(ctx, STUINFO_ERR_INVALID, (rule_id)idnum_reason_rule_id(r->reason), a1,
@@ -140,7 +157,7 @@ add_further_errors(stuinfo_report *report, const char *field, const stuinfo_idnu
         ar = idnum_address_resident(code, &kind, &flags);
     }
     if (ar != 0) {
-        char a1[24], a2[24];
+        char a1[ARG_CAP], a2[ARG_CAP];
         alt.reason = ar;
         reason_args(&alt, false, a1, a2);
         st = core_report_add(report, (rule_id)idnum_reason_rule_id(ar), field, a1, a2);
@@ -158,7 +175,7 @@ idnum_add_findings(stuinfo_report *report, const char *field, const stuinfo_idnu
     stuinfo_status st = STUINFO_OK;
 
     if (r->reason != STUINFO_IDNUM_VALID) {
-        char a1[24], a2[24];
+        char a1[ARG_CAP], a2[ARG_CAP];
         reason_args(r, student, a1, a2);
         st = core_report_add(report, (rule_id)idnum_reason_rule_id(r->reason), field, a1, a2);
         if (st == STUINFO_OK)

@@ -89,7 +89,9 @@ stuinfo_idnum_mask(stuinfo_ctx *ctx, const char *text, size_t len, const char *p
             char c = s[i];
             if (c >= 'a' && c <= 'z')
                 c = (char)(c - 'a' + 'A');
-            buf[i] = k < h || k >= body - t ? c : mask;
+            buf[i] = mask;
+            if (k < h || k >= body - t)
+                buf[i] = c;
         }
     } else {
         /* Not a number: one mask character per character, at most MASK_WHOLE_MAX. */

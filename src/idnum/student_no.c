@@ -73,7 +73,9 @@ idnum_student_no_verify(const struct idnum_env *env, const char *text, size_t le
     bool letter = p >= 'A' && p <= 'Z';
     if (!letter || (!personal_id && p != 'G' && p != 'J' && p != 'L')) {
         idnum_fail_basic(out, STUINFO_IDNUM_ERR_PREFIX, flags, 19, 1);
-        out->prefix = letter ? p : '?';
+        out->prefix = '?';
+        if (letter)
+            out->prefix = p;
         return STUINFO_IDNUM_ERR_PREFIX;
     }
     if (p == 'L')

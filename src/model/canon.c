@@ -43,7 +43,6 @@ kind_flags(int kind)
     case MODEL_KIND_MONTH_OR_PRESENT:
     case MODEL_KIND_DECIMAL:
     case MODEL_KIND_FLAG:
-        return base | TEXT_FOLD_NO_SPACES;
     case MODEL_KIND_EMAIL:
     case MODEL_KIND_URL:
         return base | TEXT_FOLD_NO_SPACES;

@@ -138,10 +138,12 @@ model_days_from_civil(int32_t y, int32_t m, int32_t d)
 void
 model_civil_from_epoch(int64_t seconds, int32_t *y, int32_t *m, int32_t *d)
 {
-    int64_t z = (seconds + 8 * 3600) / 86400;
+    const int64_t utc8 = INT64_C(8) * 3600;
+    int64_t local = seconds > INT64_MAX - utc8 ? INT64_MAX : seconds + utc8;
+    int64_t z = local / 86400;
     int64_t era, doe, yoe, doy, mp;
 
-    if ((seconds + 8 * 3600) % 86400 < 0)
+    if (local % 86400 < 0)
         z--;
     z += 719468;
     era = (z >= 0 ? z : z - 146096) / 146097;

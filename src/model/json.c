@@ -111,6 +111,20 @@ fill_group(stuinfo_student *st, model_group group, size_t index, json_t *obj,
     }
 }
 
+/* "family" and "3" -> "family[3]" in @p path (MODEL_PATH_MAX bytes). */
+_Static_assert(MODEL_PATH_MAX >= sizeof("history[]") + 20, "a group name and any size_t fit");
+static void
+member_path(char *path, const char *name, const char *num)
+{
+    size_t nl = strlen(name), ml = strlen(num);
+
+    memcpy(path, name, nl);
+    path[nl] = '[';
+    memcpy(path + nl + 1, num, ml);
+    path[nl + 1 + ml] = ']';
+    path[nl + 2 + ml] = '\0';
+}
+
 static void
 fill_array(stuinfo_student *st, model_group group, json_t *arr, stuinfo_report *report,
            stuinfo_status *first)
@@ -141,10 +155,7 @@ fill_array(stuinfo_student *st, model_group group, json_t *arr, stuinfo_report *
         }
         /* "family[3]" names the member in findings. */
         core_fmt_int(num, (int64_t)index);
-        strcpy(path, name);
-        strcat(path, "[");
-        strcat(path, num);
-        strcat(path, "]");
+        member_path(path, name, num);
         if (!json_is_object(item)) {
             finding(report, RULE_STUDENT_JSON_NOT_OBJECT, path, NULL);
             keep(first, STUINFO_ERR_PARSE);

@@ -104,6 +104,7 @@ stuinfo_student_clone(const stuinfo_student *st, stuinfo_student **out)
 {
     stuinfo_student *c = NULL;
     stuinfo_ctx *ctx;
+    stuinfo_status rc;
 
     if (out != NULL)
         *out = NULL;
@@ -111,8 +112,9 @@ stuinfo_student_clone(const stuinfo_student *st, stuinfo_student **out)
         return core_fail(st != NULL ? st->ctx : NULL, STUINFO_ERR_INVALID_ARGUMENT,
                          RULE_CORE_NULL_ARGUMENT, NULL, NULL);
     ctx = st->ctx;
-    if (stuinfo_student_new(ctx, &c) != STUINFO_OK)
-        return STUINFO_ERR_NOMEM;
+    rc = stuinfo_student_new(ctx, &c);
+    if (c == NULL)
+        return rc;
     if (!copy_values(c, c->v, st->v, MODEL_STUDENT_FIELD_COUNT))
         goto nomem;
     if (st->name_key.text != NULL
@@ -227,16 +229,16 @@ entry_remove(stuinfo_student *st, model_group group, size_t index)
             return core_fail(st->ctx, STUINFO_ERR_NOT_FOUND, RULE_STUDENT_NO_SUCH_ENTRY,
                              "family", NULL);
         family_free(st->ctx, st->family[index]);
-        memmove(&st->family[index], &st->family[index + 1],
-                (st->family_count - index - 1) * sizeof(st->family[0]));
+        for (size_t i = index; i + 1 < st->family_count; i++)
+            st->family[i] = st->family[i + 1];
         st->family[--st->family_count] = NULL;
     } else {
         if (index >= st->history_count)
             return core_fail(st->ctx, STUINFO_ERR_NOT_FOUND, RULE_STUDENT_NO_SUCH_ENTRY,
                              "history", NULL);
         history_free(st->ctx, st->history[index]);
-        memmove(&st->history[index], &st->history[index + 1],
-                (st->history_count - index - 1) * sizeof(st->history[0]));
+        for (size_t i = index; i + 1 < st->history_count; i++)
+            st->history[i] = st->history[i + 1];
         st->history[--st->history_count] = NULL;
     }
     st->version++;

@@ -146,8 +146,8 @@ stuinfo_roster_reader_open(stuinfo_ctx *ctx, const stuinfo_roster_options *opts,
     if (f == NULL)
         return core_fail_status(ctx, STUINFO_ERR_IO);
     st = stuinfo_roster_reader_new(ctx, opts, read_stdio, f, out);
-    if (st != STUINFO_OK) {
-        fclose(f);
+    if (st != STUINFO_OK || *out == NULL) {
+        (void)fclose(f);        /* opened for reading: nothing to flush */
         return st;
     }
     (*out)->file = f;
@@ -181,7 +181,7 @@ stuinfo_roster_reader_free(stuinfo_roster_reader *r)
     stuinfo_report_free(r->file_findings);
     checks_free(r);
     if (r->file != NULL)
-        fclose(r->file);
+        (void)fclose(r->file);  /* opened for reading: nothing to flush */
     core_free(ctx, r);
     core_ctx_detach(ctx);
 }

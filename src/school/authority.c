@@ -38,7 +38,7 @@ stuinfo_authority_validate(const stuinfo_authority *a, stuinfo_report *report)
 {
     stuinfo_status st = school_handle_validate_args(a != NULL ? &a->r : NULL, report);
 
-    if (st != STUINFO_OK)
+    if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
     school_record_check(&a->r, NULL, report);
     return core_ok(a->r.ctx);
@@ -74,7 +74,7 @@ stuinfo_authority_to_json(stuinfo_authority *a, const char **json, size_t *len)
 {
     stuinfo_status st = school_handle_json_args(a != NULL ? &a->r : NULL, json, len);
 
-    if (st != STUINFO_OK)
+    if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
     return school_json_keep(&a->r, school_json_object(&a->r), json, len);
 }

@@ -56,7 +56,7 @@ stuinfo_class_validate(const stuinfo_class *a, stuinfo_report *report)
 {
     stuinfo_status st = school_handle_validate_args(a != NULL ? &a->r : NULL, report);
 
-    if (st != STUINFO_OK)
+    if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
     school_record_check(&a->r, NULL, report);
     school_class_check_type(&a->r, report);
@@ -93,7 +93,7 @@ stuinfo_class_to_json(stuinfo_class *a, const char **json, size_t *len)
 {
     stuinfo_status st = school_handle_json_args(a != NULL ? &a->r : NULL, json, len);
 
-    if (st != STUINFO_OK)
+    if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
     return school_json_keep(&a->r, school_json_object(&a->r), json, len);
 }

@@ -200,7 +200,8 @@ enrol_append(stuinfo_enrolment *en, const struct enrol_event_desc *e,
     if (en->count == en->cap) {
         size_t cap = en->cap == 0 ? 8 : en->cap * 2;
         struct enrol_entry **p = core_realloc(en->ctx, en->entries,
-                                              en->cap * sizeof(*p), cap * sizeof(*p));
+                                              en->cap * sizeof(struct enrol_entry *),
+                                              cap * sizeof(struct enrol_entry *));
 
         if (p == NULL)
             return core_fail_status(en->ctx, STUINFO_ERR_NOMEM);

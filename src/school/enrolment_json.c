@@ -100,7 +100,7 @@ load_entry(stuinfo_enrolment *en, size_t i, json_t *o, stuinfo_report *report,
 
     core_fmt_int(num, (int64_t)i);
     n = strlen(num);
-    memcpy(prefix, "entries[", 8);
+    memcpy(prefix, "entries[", sizeof("entries["));    /* NUL included */
     memcpy(prefix + 8, num, n);
     memcpy(prefix + 8 + n, "].", 3);
     ev = json_object_get(o, "event");

@@ -94,7 +94,7 @@ school_campus_prefix(char *buf, size_t index)
 
     core_fmt_int(num, (int64_t)index);
     n = strlen(num);
-    memcpy(buf, "campuses[", 9);
+    memcpy(buf, "campuses[", sizeof("campuses["));   /* NUL included */
     memcpy(buf + 9, num, n);
     memcpy(buf + 9 + n, "].", 3);
     return buf;

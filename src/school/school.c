@@ -49,7 +49,7 @@ stuinfo_school_validate(const stuinfo_school *a, stuinfo_report *report)
 {
     stuinfo_status st = school_handle_validate_args(a != NULL ? &a->r : NULL, report);
 
-    if (st != STUINFO_OK)
+    if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
     school_record_check(&a->r, NULL, report);
     for (size_t i = 0; i < a->campus_count; i++) {
@@ -157,7 +157,7 @@ stuinfo_school_to_json(stuinfo_school *a, const char **json, size_t *len)
 {
     stuinfo_status st = school_handle_json_args(a != NULL ? &a->r : NULL, json, len);
 
-    if (st != STUINFO_OK)
+    if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
     return school_json_keep(&a->r, build(a), json, len);
 }
