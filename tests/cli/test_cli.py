@@ -58,6 +58,92 @@ def test_bad_usage_exits_2():
     assert run('codes', 'no_such_table').returncode == 2
 
 
+def test_every_command_parses_options_the_same_way():
+    # --name VALUE and --name=VALUE, before or after the command name
+    a = run('--format', 'json', 'id', VALID)
+    b = run('id', '--format=json', VALID)
+    assert a.returncode == b.returncode == 0
+    assert a.stdout == b.stdout and json_lines(a.stdout)[0]['valid'] is True
+    a = run('codes', 'sex', '--format', 'json')
+    b = run('--format=json', 'codes', 'sex')
+    assert a.returncode == b.returncode == 0 and a.stdout == b.stdout
+
+
+def test_option_a_command_does_not_take_exits_2():
+    for args, opt in ((('codes', '--show', 'sex'), '--show'),
+                      (('id', '--report', 'x.csv', VALID), '--report'),
+                      (('check', '--show', 'x.csv'), '--show'),
+                      (('id', '--notes', VALID), '--notes')):
+        r = run('--lang', 'en', *args)
+        assert r.returncode == 2, args
+        assert r.stdout == ''
+        assert opt in r.stderr and 'does not apply' in r.stderr, r.stderr
+    r = run('codes', '--show', 'sex')
+    assert r.returncode == 2 and '不适用' in r.stderr
+
+
+def test_bad_options_exit_2_with_a_message_in_the_chosen_language():
+    r = run('id', '--bogus', '--lang', 'en', VALID)
+    assert r.returncode == 2 and 'unknown option: --bogus' in r.stderr
+    r = run('id', '--bogus', VALID)
+    assert r.returncode == 2 and '未知选项' in r.stderr
+    r = run('id', '--show=yes', VALID, '--lang=en')
+    assert r.returncode == 2 and 'takes no value' in r.stderr
+    r = run('id', VALID, '--format')
+    assert r.returncode == 2 and '缺少值' in r.stderr
+    r = run('--lang', 'en', 'id', '-x', VALID)
+    assert r.returncode == 2 and 'unknown option: -x' in r.stderr
+
+
+def test_version():
+    for args in (('--version',), ('version',)):
+        r = run(*args)
+        assert r.returncode == 0 and r.stdout.startswith('stuinfo ')
+
+
+def test_json_lines_parse_whatever_the_input_bytes():
+    junk = b'\xff1101\xc0\xaf\xed\xa0\x80\xe4\xb8\xad\x7f"\\'
+    r = subprocess.run([CLI, 'id', '--show', '--format', 'json', '--', junk],
+                       capture_output=True, timeout=60)
+    assert r.returncode == 1
+    obj = json.loads(r.stdout.decode('utf-8'))           # strict UTF-8, one object
+    assert obj['input'] == '\ufffd1101\ufffd\ufffd\ufffd\ufffd\ufffd中\x7f"\\'
+    assert obj['valid'] is False
+
+
+def stderr_on_a_terminal(args, stdin_path):
+    """Run with stderr on a pseudo-terminal; return (exit status, what the terminal got)."""
+    import pty
+    master, slave = pty.openpty()
+    e = {k: v for k, v in os.environ.items() if k not in ('LC_ALL', 'LC_MESSAGES', 'LANG')}
+    with open(stdin_path, 'rb') as stdin:
+        p = subprocess.Popen([CLI, *args], stdin=stdin, stdout=subprocess.DEVNULL,
+                             stderr=slave, env=e)
+    os.close(slave)
+    got = b''
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:                                  # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        got += chunk
+    os.close(master)
+    return p.wait(timeout=60), got.decode('utf-8', 'replace')
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    numbers = tmp_path / 'numbers.txt'
+    numbers.write_text((VALID + '\n') * 50)
+    rc, tty = stderr_on_a_terminal(['id'], str(numbers))
+    assert rc == 0
+    assert '100%' in tty and '[####' in tty
+    with open(numbers, 'rb') as f:
+        r = subprocess.run([CLI, 'id'], stdin=f, capture_output=True, timeout=60)
+    assert r.returncode == 0 and r.stderr == b''
+
+
 def test_id_valid_is_masked_and_explained():
     r = run('id', VALID)
     assert r.returncode == 0, r.stderr
@@ -244,6 +330,33 @@ def test_check_standard_input():
         data = f.read().decode('utf-8')
     r = check('--format', 'json', '-', stdin=data)
     assert json_lines(r.stdout)[-1]['rows_read'] == 5
+
+
+def small_roster(tmp_path, rows, copies=1):
+    with open(ROSTER, encoding='utf-8') as f:
+        lines = f.read().splitlines()
+    p = tmp_path / 'roster.csv'
+    p.write_text(lines[0] + '\n' + ''.join(lines[r] + '\n' for r in rows) * copies,
+                 encoding='utf-8')
+    return str(p)
+
+
+def test_check_clean_roster_exits_0(tmp_path):
+    r = check('--format', 'json', small_roster(tmp_path, [1]))
+    assert r.returncode == 0, r.stdout
+    assert json_lines(r.stdout) == [{'summary': True, 'rows_read': 1, 'clean': 1,
+                                     'warnings_only': 0, 'errors': 0, 'skipped': 0}]
+
+
+def test_check_progress_bar_for_a_long_file_on_a_terminal(tmp_path):
+    big = small_roster(tmp_path, [1], copies=1900)         # over 1 MiB
+    rc, tty = stderr_on_a_terminal(['check', '--format', 'json', big], big)
+    if 'no roster layer' in tty:
+        pytest.skip('this build has no roster layer')
+    assert rc == 1
+    assert '100%' in tty
+    r = check('--format', 'json', big)
+    assert r.stderr == ''
 
 
 def test_check_unusable_input_exits_2(tmp_path):

@@ -6,6 +6,7 @@
 #define STUINFO_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <stuinfo.h>
@@ -17,20 +18,51 @@ enum cli_exit {
     CLI_EXIT_UNUSABLE = 2,      /* bad usage, unreadable or unusable input */
 };
 
-/* Options every subcommand understands, and the context of the run. */
+/*
+ * Options a command may take, beyond --lang, --format and --help, which every command
+ * takes. A command lists its set in its struct cli_command; others are refused.
+ */
+enum cli_option {
+    CLI_OPT_SHOW = 1u << 0,             /* --show: print personal numbers unmasked */
+    CLI_OPT_NOTES = 1u << 1,            /* --notes: also show notes */
+    CLI_OPT_REPORT = 1u << 2,           /* --report FILE */
+    CLI_OPT_STUDENT_ID = 1u << 3,       /* --student-id ID */
+    CLI_OPT_RECORD_VERSION = 1u << 4,   /* --record-version N */
+    CLI_OPT_KIND = 1u << 5,             /* --kind correction|change */
+    CLI_OPT_ACTOR = 1u << 6,            /* --actor ID */
+    CLI_OPT_ROLE = 1u << 7,             /* --role ROLE */
+    CLI_OPT_COMMENT = 1u << 8,          /* --comment TEXT */
+    CLI_OPT_POLICY = 1u << 9,           /* --policy POLICY.json */
+    CLI_OPT_REVISION = 1u << 10,        /* --revision N: the revision the actor saw */
+    CLI_OPT_HEAD = 1u << 11,            /* --head HEX: the log head kept elsewhere */
+    CLI_OPT_GRADUATED = 1u << 12,       /* --graduated: the student has graduated */
+    CLI_OPT_REPORTED = 1u << 13,        /* --reported: the record was reported */
+};
+
+/* The options of the run, its operands and its context. */
 struct cli {
     stuinfo_ctx *ctx;
     bool english;               /* --lang en, or an English locale */
     bool json;                  /* --format json */
-    bool show;                  /* --show: print personal numbers unmasked */
-    bool help;                  /* --help */
-    bool notes;                 /* --notes: also show notes (values canonicalized) */
-    const char *report_path;    /* --report FILE */
+    bool help;                  /* --help or -h */
+    bool version;               /* --version */
+    bool show;
+    bool notes;
+    bool graduated;
+    bool reported;
+    const char *lang;           /* as given; resolved into english */
+    const char *format;         /* as given; resolved into json */
+    const char *report_path;
+    const char *student_id;
+    const char *record_version;
+    const char *kind;
     const char *actor;
     const char *role;
-    const char *note;
-    const char *field;
-    const char *value;
+    const char *comment;
+    const char *policy_path;
+    const char *revision;
+    const char *head;
+    uint32_t given;             /* the CLI_OPT_* bits of the options given */
     int argc;                   /* the operands left after the options */
     char **argv;
 };
@@ -39,9 +71,20 @@ struct cli {
 struct cli_command {
     const char *name;
     int (*run)(struct cli *cli);
+    uint32_t options;           /* the CLI_OPT_* it takes */
     const char *summary_zh, *summary_en;
     const char *usage_zh, *usage_en;
 };
+
+/*
+ * Take the options out of argv[1..] (anywhere before "--"), leaving the operands in order
+ * in cli->argv, and pick the language (--lang, else the locale) and the format. Returns
+ * false after printing why on a bad option (exit status 2).
+ */
+bool cli_options_parse(struct cli *cli, int argc, char **argv);
+
+/* False, after printing the first, if an option given is not in @p accepted. */
+bool cli_options_check(const struct cli *cli, const char *command, uint32_t accepted);
 
 /* The subcommands, each in its own file. */
 int cli_cmd_id(struct cli *cli);
@@ -78,7 +121,8 @@ void cli_progress_end(struct cli_progress *p);
 /* Erase the bar before other output on the terminal; the next update redraws it. */
 void cli_progress_clear(struct cli_progress *p);
 
-/* Write @p s as a JSON string (quoted and escaped) to @p f. NULL writes null. */
+/* Write @p s as a JSON string (quoted and escaped) to @p f; bytes that are not UTF-8
+ * become U+FFFD, so the line always parses. NULL writes null. */
 void cli_json_string(FILE *f, const char *s);
 
 /* A read line without its line ending; grows as needed. Returns -1 at end of input. */

@@ -3,7 +3,8 @@
  *
  *   stuinfo [--lang zh|en] [--format text|json] COMMAND [OPTIONS] [ARGS]
  *
- * Options may stand before or after the command name. Messages are Chinese unless
+ * Options may stand before or after the command name (options.c); a command refuses
+ * the options it does not take. Messages are Chinese unless
  * --lang en is given or the locale (LC_ALL, LC_MESSAGES, LANG) starts with "en".
  * Exit status: 0 clean, 1 findings, 2 bad usage or unusable input.
  */
@@ -13,7 +14,7 @@
 #include "cli.h"
 
 static const struct cli_command commands[] = {
-    {"check", cli_cmd_check,
+    {"check", cli_cmd_check, CLI_OPT_REPORT | CLI_OPT_NOTES,
      "检查花名册（CSV，UTF-8 或 GB18030）", "check a roster (CSV, UTF-8 or GB18030)",
      "用法：stuinfo check [--format text|json] [--report 文件.csv] [--notes] 花名册.csv\n"
      "逐行检查花名册中的每条学籍记录，输出每行的问题和汇总（- 表示标准输入）。\n"
@@ -31,7 +32,7 @@ static const struct cli_command commands[] = {
      "                  message)\n"
      "  --notes         also list notes (values canonicalized, such as spaces removed)\n"
      "Exit status: 0 clean, 1 findings, 2 unusable input.\n"},
-    {"id", cli_cmd_id,
+    {"id", cli_cmd_id, CLI_OPT_SHOW,
      "解释身份证件号码", "explain identity numbers",
      "用法：stuinfo id [--show] [--format text|json] [号码 ...]\n"
      "校验每个号码，说明类型、地区、出生日期、性别，或错误原因。\n"
@@ -45,7 +46,7 @@ static const struct cli_command commands[] = {
      "  --show          print numbers in full (masked by default: 110105********002X)\n"
      "  --format json   one JSON object per line and per number, in input order\n"
      "Exit status: 0 all valid, 1 some invalid, 2 bad usage.\n"},
-    {"codes", cli_cmd_codes,
+    {"codes", cli_cmd_codes, 0,
      "查询代码表", "look codes up",
      "用法：stuinfo codes [--format text|json] [代码表 [查询 ...]]\n"
      "不带参数时列出所有代码表；只给代码表时列出其全部代码；\n"
@@ -55,7 +56,7 @@ static const struct cli_command commands[] = {
      "With no argument, list the code tables; with a table, list its codes; with queries,\n"
      "find each by code or by name (stuinfo codes ethnicity Han, stuinfo codes region 110105).\n"
      "Exit status: 0 found, 1 not found or ambiguous, 2 bad usage.\n"},
-    {"request", cli_cmd_request,
+    {"request", cli_cmd_request, 0,
      "处理学籍变更申请（JSON 文件）", "drive a change request stored as a JSON file",
      "用法：stuinfo request 动作 申请.json [选项]\n"
      "动作：new（新建）、show（查看）、submit、review、approve、reject、return、\n"
@@ -83,8 +84,9 @@ cli_usage(const struct cli *cli, const char *command, FILE *f)
 
     if (c) {
         fputs(cli_tr(cli, c->usage_zh, c->usage_en), f);
-        fputs(cli_tr(cli, "\n通用选项：--lang zh|en（默认按区域设置）、--help\n",
-                     "\nCommon options: --lang zh|en (default: from the locale), --help\n"), f);
+        fputs(cli_tr(cli, "\n通用选项：--lang zh|en（默认按区域设置）、--format text|json、--help\n",
+                     "\nCommon options: --lang zh|en (default: from the locale), "
+                     "--format text|json, --help\n"), f);
         return;
     }
     fputs(cli_tr(cli,
@@ -124,136 +126,17 @@ cli_error_status(const struct cli *cli, const char *zh, const char *en, const ch
             stuinfo_ctx_last_message(cli->ctx), stuinfo_status_str(st));
 }
 
-/* English when the first set of LC_ALL, LC_MESSAGES, LANG starts with "en" (POSIX order). */
-static bool
-locale_is_english(void)
-{
-    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-
-    for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "en", 2) == 0;
-    }
-    return false;
-}
-
-/* Options that take a value, and where the value goes. */
-static const char **
-value_slot(struct cli *cli, const char *name, const char **lang, const char **format)
-{
-    if (strcmp(name, "lang") == 0)
-        return lang;
-    if (strcmp(name, "format") == 0)
-        return format;
-    if (strcmp(name, "report") == 0)
-        return &cli->report_path;
-    if (strcmp(name, "actor") == 0)
-        return &cli->actor;
-    if (strcmp(name, "role") == 0)
-        return &cli->role;
-    if (strcmp(name, "note") == 0)
-        return &cli->note;
-    if (strcmp(name, "field") == 0)
-        return &cli->field;
-    if (strcmp(name, "value") == 0)
-        return &cli->value;
-    return NULL;
-}
-
-/*
- * Take the options out of argv (anywhere before "--"), leaving the operands in order in
- * cli->argv. Returns false after printing why on a bad option.
- */
-static bool
-parse_options(struct cli *cli, int argc, char **argv, const char **lang, const char **format)
-{
-    int n = 0;
-    bool options_done = false;
-
-    for (int i = 1; i < argc; i++) {
-        char *a = argv[i];
-        if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
-            argv[n++] = a;
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            options_done = true;
-            continue;
-        }
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            cli->help = true;
-            continue;
-        }
-        if (strcmp(a, "--show") == 0) {
-            cli->show = true;
-            continue;
-        }
-        if (strcmp(a, "--notes") == 0) {
-            cli->notes = true;
-            continue;
-        }
-        if (strncmp(a, "--", 2) != 0) {
-            cli_error(cli, "未知选项", "unknown option", a);
-            return false;
-        }
-        char name[32];
-        const char *eq = strchr(a + 2, '=');
-        size_t nlen = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
-        if (nlen >= sizeof(name)) {
-            cli_error(cli, "未知选项", "unknown option", a);
-            return false;
-        }
-        memcpy(name, a + 2, nlen);
-        name[nlen] = '\0';
-        const char **slot = value_slot(cli, name, lang, format);
-        if (!slot) {
-            cli_error(cli, "未知选项", "unknown option", a);
-            return false;
-        }
-        if (eq) {
-            *slot = eq + 1;
-        } else if (i + 1 < argc) {
-            *slot = argv[++i];
-        } else {
-            cli_error(cli, "选项缺少值", "option needs a value", a);
-            return false;
-        }
-    }
-    cli->argc = n;
-    cli->argv = argv;
-    return true;
-}
-
 int
 main(int argc, char **argv)
 {
     struct cli cli = {0};
-    const char *lang = NULL, *format = NULL;
     int rc;
 
-    cli.english = locale_is_english();
-    if (!parse_options(&cli, argc, argv, &lang, &format))
+    if (!cli_options_parse(&cli, argc, argv))
         return CLI_EXIT_UNUSABLE;
-    if (lang) {
-        if (strncmp(lang, "en", 2) == 0) {
-            cli.english = true;
-        } else if (strncmp(lang, "zh", 2) == 0) {
-            cli.english = false;
-        } else {
-            cli_error(&cli, "不支持的语言（可用 zh、en）",
-                      "unsupported language (zh, en)", lang);
-            return CLI_EXIT_UNUSABLE;
-        }
-    }
-    if (format) {
-        if (strcmp(format, "json") == 0) {
-            cli.json = true;
-        } else if (strcmp(format, "text") != 0) {
-            cli_error(&cli, "不支持的输出格式（可用 text、json）",
-                      "unsupported format (text, json)", format);
-            return CLI_EXIT_UNUSABLE;
-        }
+    if (cli.version) {
+        printf("stuinfo %s\n", stuinfo_version());
+        return CLI_EXIT_CLEAN;
     }
     if (cli.argc > 0 && strcmp(cli.argv[0], "help") == 0) {
         cli_usage(&cli, cli.argc > 1 ? cli.argv[1] : NULL, stdout);
@@ -277,6 +160,8 @@ main(int argc, char **argv)
         cli_usage(&cli, cmd->name, stdout);
         return CLI_EXIT_CLEAN;
     }
+    if (!cli_options_check(&cli, cmd->name, cmd->options))
+        return CLI_EXIT_UNUSABLE;
     stuinfo_ctx_options opts;
     stuinfo_ctx_options_init(&opts);
     opts.lang = cli.english ? STUINFO_LANG_EN : STUINFO_LANG_ZH_CN;

@@ -1,4 +1,5 @@
 /* Small helpers of the stuinfo command: progress bar, JSON strings, line reading. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -56,6 +57,39 @@ cli_progress_clear(struct cli_progress *p)
     p->last_permille = -1;
 }
 
+/* Length of the well-formed UTF-8 sequence at @p s (1..4), or 0 if it is not one. */
+static size_t
+utf8_sequence(const unsigned char *s)
+{
+    unsigned char c = s[0];
+    size_t n;
+    uint32_t cp;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 2;
+        cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        n = 3;
+        cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;           /* also stops at the NUL */
+        cp = cp << 6 | (s[i] & 0x3f);
+    }
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+        return 0;               /* overlong, a surrogate, or past U+10FFFF */
+    return n;
+}
+
 void
 cli_json_string(FILE *f, const char *s)
 {
@@ -64,7 +98,18 @@ cli_json_string(FILE *f, const char *s)
         return;
     }
     fputc('"', f);
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+    for (const unsigned char *c = (const unsigned char *)s; *c;) {
+        size_t n = utf8_sequence(c);
+        if (n == 0) {
+            fputs("\\ufffd", f);  /* JSON is UTF-8: a stray byte becomes U+FFFD */
+            c++;
+            continue;
+        }
+        if (n > 1) {
+            fwrite(c, 1, n, f);
+            c += n;
+            continue;
+        }
         switch (*c) {
         case '"': fputs("\\\"", f); break;
         case '\\': fputs("\\\\", f); break;
@@ -72,11 +117,12 @@ cli_json_string(FILE *f, const char *s)
         case '\r': fputs("\\r", f); break;
         case '\t': fputs("\\t", f); break;
         default:
-            if (*c < 0x20)
+            if (*c < 0x20 || *c == 0x7f)
                 fprintf(f, "\\u%04x", *c);
             else
-                fputc(*c, f);       /* UTF-8 passes through */
+                fputc(*c, f);
         }
+        c++;
     }
     fputc('"', f);
 }
