@@ -6,6 +6,7 @@
 #include "date.h"
 #include "text/fold.h"
 
+/* STUINFO_OK, or STUINFO_ERR_NOMEM (on the ctx) when the report cannot take it. */
 const char *
 model_path_ref_text(struct model_path_ref *p)
 {
@@ -14,19 +15,24 @@ model_path_ref_text(struct model_path_ref *p)
     return p->text;
 }
 
-static void
+static stuinfo_status
 finding(stuinfo_report *report, rule_id rule, struct model_path_ref *path, const char *arg2)
 {
-    if (report != NULL)
-        core_report_add(report, rule, model_path_ref_text(path), model_path_ref_text(path),
-                        arg2);
+    if (report == NULL)
+        return STUINFO_OK;
+    return core_report_add(report, rule, model_path_ref_text(path), model_path_ref_text(path),
+                           arg2);
 }
 
+/* Refuses the value with @p status; STUINFO_ERR_NOMEM if its finding could not be added. */
 static stuinfo_status
 refuse(stuinfo_ctx *ctx, stuinfo_report *report, stuinfo_status status, rule_id rule,
        struct model_path_ref *path, const char *arg2)
 {
-    finding(report, rule, path, arg2);
+    stuinfo_status st = finding(report, rule, path, arg2);
+
+    if (st != STUINFO_OK)
+        return st;
     return core_fail(ctx, status, rule, model_path_ref_text(path), arg2);
 }
 
@@ -97,7 +103,7 @@ present_word(const char *s, size_t len)
         || equals(s, len, "\xe7\x8e\xb0\xe5\x9c\xa8");           /* 现在 */
 }
 
-static void
+static stuinfo_status
 reformat_month(struct model_path_ref *path, char *buf, size_t *n, stuinfo_report *report)
 {
     int32_t y, m;
@@ -108,15 +114,17 @@ reformat_month(struct model_path_ref *path, char *buf, size_t *n, stuinfo_report
         if (!equals(buf, *n, tmp)) {
             memcpy(buf, tmp, 8);
             *n = 7;
-            finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+            return finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
         }
     }
+    return STUINFO_OK;
 }
 
-/* Kind-specific rewrites after folding; buf has room for at least 16 bytes. */
-static void
-reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref *path, char *buf,
-         size_t *n, stuinfo_report *report)
+/* Kind-specific rewrites after folding; buf has room for at least 16 bytes. Returns
+ * STUINFO_ERR_NOMEM when the note of a rewrite could not be added. */
+static stuinfo_status
+reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref *path,
+         char *buf, size_t *n, stuinfo_report *report)
 {
     int32_t y, m, dd;
     char tmp[12];
@@ -129,7 +137,7 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_r
             if (!equals(buf, *n, tmp)) {
                 memcpy(buf, tmp, 11);
                 *n = 10;
-                finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+                return finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
             }
         }
         break;
@@ -138,21 +146,19 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_r
             if (!equals(buf, *n, "present")) {
                 memcpy(buf, "present", 8);
                 *n = 7;
-                finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+                return finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
             }
             break;
         }
-        reformat_month(path, buf, n, report);
-        break;
+        return reformat_month(path, buf, n, report);
     case MODEL_KIND_MONTH:
-        reformat_month(path, buf, n, report);
-        break;
+        return reformat_month(path, buf, n, report);
     case MODEL_KIND_FLAG:
         if (flag_value(buf, *n, &tmp[0]) && !(*n == 1 && buf[0] == tmp[0])) {
             buf[0] = tmp[0];
             buf[1] = '\0';
             *n = 1;
-            finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+            return finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
         }
         break;
     case MODEL_KIND_CODE:
@@ -163,7 +169,7 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_r
             if (k < 16) {
                 memcpy(buf, code, k + 1);
                 *n = k;
-                finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
+                return finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
             }
         }
         break;
@@ -174,12 +180,35 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_r
 
             memcpy(buf, code, k + 1);
             *n = k;
-            finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
+            return finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
         }
         break;
     default:
         break;
     }
+    return STUINFO_OK;
+}
+
+/* The notes of what text_fold() did (@p did); stops at the first that cannot be added. */
+static stuinfo_status
+fold_notes(unsigned did, struct model_path_ref *path, stuinfo_report *report)
+{
+    static const struct {
+        unsigned flag;
+        rule_id rule;
+    } notes[] = {
+        {TEXT_FOLD_TRIM, RULE_STUDENT_TRIMMED},
+        {TEXT_FOLD_WIDTH, RULE_STUDENT_WIDTH_FOLDED},
+        {TEXT_FOLD_UPPER, RULE_STUDENT_UPPER_CASED},
+        {TEXT_FOLD_NO_SPACES, RULE_STUDENT_SPACES_REMOVED},
+        {TEXT_FOLD_DOTS, RULE_STUDENT_DOT_FOLDED},
+    };
+    stuinfo_status st = STUINFO_OK;
+
+    for (size_t i = 0; st == STUINFO_OK && i < sizeof(notes) / sizeof(notes[0]); i++)
+        if (did & notes[i].flag)
+            st = finding(report, notes[i].rule, path, NULL);
+    return st;
 }
 
 /* True if every byte is printable ASCII (0x20-0x7E): valid UTF-8 with nothing forbidden. */
@@ -195,7 +224,7 @@ printable_ascii(const char *s, size_t len)
     return bad == 0;
 }
 
-/* The checks of any input: size, UTF-8, forbidden code points. */
+/* The checks of any input: UTF-8, forbidden code points. */
 static stuinfo_status
 check_input(stuinfo_ctx *ctx, struct model_path_ref *path, const char *text, size_t len,
             stuinfo_report *report)
@@ -230,6 +259,16 @@ check_input(stuinfo_ctx *ctx, struct model_path_ref *path, const char *text, siz
     return STUINFO_OK;
 }
 
+/* Wipe and release a canon buffer: @p local is the caller's, anything else allocated. */
+static void
+drop_buf(stuinfo_ctx *ctx, char *buf, const char *local, size_t cap)
+{
+    if (buf == local)
+        explicit_bzero(buf, cap);
+    else
+        core_free_wipe(ctx, buf, cap);
+}
+
 static stuinfo_status
 canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref *path,
       const char *text, size_t len, stuinfo_report *report, bool fast, char *local,
@@ -239,6 +278,7 @@ canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref 
     size_t n = 0, points;
     unsigned did;
     char *buf;
+    stuinfo_status noted;
     bool ascii;
 
     *out = NULL;
@@ -267,24 +307,17 @@ canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref 
     }
     did = ascii ? text_fold_ascii(text, len, kind_flags(d->kind), buf, &n)
                 : text_fold(text, len, kind_flags(d->kind), buf, &n);
-    if (did & TEXT_FOLD_TRIM)
-        finding(report, RULE_STUDENT_TRIMMED, path, NULL);
-    if (did & TEXT_FOLD_WIDTH)
-        finding(report, RULE_STUDENT_WIDTH_FOLDED, path, NULL);
-    if (did & TEXT_FOLD_UPPER)
-        finding(report, RULE_STUDENT_UPPER_CASED, path, NULL);
-    if (did & TEXT_FOLD_NO_SPACES)
-        finding(report, RULE_STUDENT_SPACES_REMOVED, path, NULL);
-    if (did & TEXT_FOLD_DOTS)
-        finding(report, RULE_STUDENT_DOT_FOLDED, path, NULL);
-    if (n > 0)
-        reformat(ctx, d, path, buf, &n, report);
+    noted = fold_notes(did, path, report);
+    if (noted == STUINFO_OK && n > 0)
+        noted = reformat(ctx, d, path, buf, &n, report);
+    if (noted != STUINFO_OK) {
+        drop_buf(ctx, buf, local, *cap);
+        *cap = 0;
+        return noted;
+    }
     points = text_utf8_count(buf, n);
     if (points > d->max) {
-        if (buf == local)
-            explicit_bzero(buf, *cap);
-        else
-            core_free_wipe(ctx, buf, *cap);
+        drop_buf(ctx, buf, local, *cap);
         *cap = 0;
         return refuse(ctx, report, STUINFO_ERR_TOO_LONG, RULE_STUDENT_TOO_LONG, path,
                       core_fmt_int(arg, d->max));
