@@ -197,8 +197,10 @@ stuinfo_status stuinfo_code_find(stuinfo_ctx *ctx, int32_t table, const char *co
  * give STUINFO_ERR_AMBIGUOUS.
  * Returns STUINFO_OK, STUINFO_ERR_NOT_FOUND, STUINFO_ERR_AMBIGUOUS (the text names
  * several codes), STUINFO_ERR_ENCODING (invalid UTF-8 or a NUL byte),
- * STUINFO_ERR_TOO_LONG (over 256 bytes), STUINFO_ERR_ICU or
- * STUINFO_ERR_INVALID_ARGUMENT. Never allocates.
+ * STUINFO_ERR_INVALID (a control character, or an invisible one that folding would
+ * hide: zero-width U+200B-U+200D, U+2060, soft hyphen, a BOM inside, bidi controls
+ * U+202A-U+202E and U+2066-U+2069; refused, never matched), STUINFO_ERR_TOO_LONG (over
+ * 256 bytes), STUINFO_ERR_ICU or STUINFO_ERR_INVALID_ARGUMENT. Never allocates.
  * @since 0.1
  */
 stuinfo_status stuinfo_code_find_name(stuinfo_ctx *ctx, int32_t table, const char *text,

@@ -92,9 +92,10 @@ const struct code_entry *codes_by_code(int table, const char *code, size_t len);
  * Find what people typed: a full or short name, a romanization, an English name,
  * an alias or a code, folded (full-width, case, white space, traditional characters).
  * Returns STUINFO_OK with *out set, STUINFO_ERR_NOT_FOUND, STUINFO_ERR_AMBIGUOUS,
- * STUINFO_ERR_ENCODING (invalid UTF-8 or a NUL), STUINFO_ERR_TOO_LONG (more than
- * CODES_NAME_MAX bytes), STUINFO_ERR_INVALID_ARGUMENT (unknown table, NULL) or
- * STUINFO_ERR_ICU. *out is NULL unless STUINFO_OK. Never allocates.
+ * STUINFO_ERR_ENCODING (invalid UTF-8 or a NUL), STUINFO_ERR_INVALID (a control,
+ * zero-width, bidi-control or other default-ignorable character: text_find_forbidden()),
+ * STUINFO_ERR_TOO_LONG (more than CODES_NAME_MAX bytes), STUINFO_ERR_INVALID_ARGUMENT
+ * (unknown table, NULL) or STUINFO_ERR_ICU. *out is NULL unless STUINFO_OK. Never allocates.
  */
 stuinfo_status codes_by_name(struct text_services *ts, int table, const char *text,
                              size_t len, const struct code_entry **out);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "codes/codes_tables.h"
+#include "text/fold.h"
 #include "text/namefold.h"
 #include "text/text.h"
 
@@ -191,6 +192,10 @@ codes_by_name(struct text_services *ts, int table, const char *text, size_t len,
     tst = text_utf8_check(text, len, &bad);
     if (tst != TEXT_OK)
         return fold_status(tst);
+    /* Folding would drop zero-width and bidi controls (Trojan Source) and match: refuse
+     * them, and every other character a record field refuses. */
+    if (text_find_forbidden(text, len, NULL) != 0)
+        return STUINFO_ERR_INVALID;
     tst = text_namefold(ts, text, len, 0, key, sizeof(key), &key_len, NULL);
     if (tst != TEXT_OK)
         return fold_status(tst);

@@ -4,6 +4,7 @@
 
 #include "codes/codes_tables.h"
 #include "core/core.h"
+#include "text/fold.h"
 #include "text/text.h"
 
 _Static_assert((int)CODES_TABLE_MAX == (int)STUINFO_TABLE_RELATIONSHIP_CATEGORY,
@@ -149,6 +150,21 @@ stuinfo_code_find(stuinfo_ctx *ctx, int32_t table, const char *code, size_t len,
     return core_ok(ctx);
 }
 
+/* "U+202E" for @p c in @p buf (12 bytes): names a character without showing it. */
+static const char *
+code_point_name(uint32_t c, char *buf)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    int k = 0;
+
+    buf[k++] = 'U';
+    buf[k++] = '+';
+    for (int shift = c > 0xffff ? 20 : 12; shift >= 0; shift -= 4)
+        buf[k++] = hex[(c >> shift) & 0xf];
+    buf[k] = '\0';
+    return buf;
+}
+
 stuinfo_status
 stuinfo_code_find_name(stuinfo_ctx *ctx, int32_t table, const char *text, size_t len,
                        stuinfo_code_entry *out)
@@ -156,7 +172,7 @@ stuinfo_code_find_name(stuinfo_ctx *ctx, int32_t table, const char *text, size_t
     stuinfo_status st = STUINFO_OK;
     const struct code_table *t = checked_table(ctx, table, out, &st);
     const struct code_entry *e = NULL;
-    char buf[24];
+    char buf[24], cp[12];
     size_t bad = 0;
 
     if (t == NULL)
@@ -180,6 +196,10 @@ stuinfo_code_find_name(stuinfo_ctx *ctx, int32_t table, const char *text, size_t
     case STUINFO_ERR_TOO_LONG:
         return core_fail(ctx, st, RULE_CODES_NAME_TOO_LONG,
                          core_fmt_int(buf, CODES_NAME_MAX), NULL);
+    case STUINFO_ERR_INVALID:
+        code_point_name(text_find_forbidden(text, len, &bad), cp);
+        return core_fail(ctx, st, RULE_CODES_NAME_FORBIDDEN_CHAR, cp,
+                         core_fmt_int(buf, (int64_t)bad));
     case STUINFO_ERR_ENCODING:
         if (text_utf8_check(text, len, &bad) == TEXT_NUL)
             return core_fail(ctx, st, RULE_TEXT_NUL, core_fmt_int(buf, (int64_t)bad), NULL);

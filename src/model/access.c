@@ -33,43 +33,40 @@ make_name_key(stuinfo_student *st, const char *name, size_t len, struct model_va
     return rc;
 }
 
-static void
-update_pinyin(stuinfo_student *st, stuinfo_report *report)
+/*
+ * The generated pinyin of a name about to be stored, into @p py (empty when there is
+ * none: no name, nothing to transliterate, too long). Only running out of memory is an
+ * error: the setter then changes nothing.
+ */
+static stuinfo_status
+make_pinyin(stuinfo_student *st, const char *name, size_t len, struct model_value *py)
 {
-    const struct model_value *name = &st->v[STUINFO_FIELD_NAME];
-    struct model_value *py = &st->v[STUINFO_FIELD_NAME_PINYIN];
     char buf[DERIVED_MAX];
     char *canon = NULL;
     size_t n = 0, cn = 0, cap = 0;
+    stuinfo_status rc = STUINFO_OK;
+    const struct model_field_desc *pd = &model_student_fields[STUINFO_FIELD_NAME_PINYIN];
+    text_status ts;
 
-    if (py->text != NULL && !st->pinyin_generated)
-        return;         /* set by the caller: theirs wins */
-    if (name->text == NULL
-        || text_han_latin(core_text(st->ctx), name->text, name->len, buf, sizeof(buf), &n)
-               != TEXT_OK
-        || n == 0
-        || text_utf8_count(buf, n) > model_student_fields[STUINFO_FIELD_NAME_PINYIN].max) {
-        model_value_clear(st->ctx, py);
-        st->pinyin_generated = false;
-        return;
-    }
-    /* Store what setting the pinyin by hand would store (a name with an outer U+2000
-     * transliterates to an outer space, which set trims): the record then reads back
-     * from its own JSON unchanged. */
-    if (model_canon(st->ctx, &model_student_fields[STUINFO_FIELD_NAME_PINYIN], "name_pinyin",
-                    buf, n, NULL, &canon, &cn, &cap) != STUINFO_OK
-        || cn == 0) {
-        model_value_clear(st->ctx, py);
-        st->pinyin_generated = false;
-    } else if (model_store(st, py, canon, cn) == STUINFO_OK) {
-        st->pinyin_generated = true;
-        if (report != NULL)
-            core_report_add(report, RULE_STUDENT_PINYIN_GENERATED, "name_pinyin",
-                            "name_pinyin", NULL);
+    if (name == NULL || len == 0)
+        return STUINFO_OK;
+    ts = text_han_latin(core_text(st->ctx), name, len, buf, sizeof(buf), &n);
+    if (ts == TEXT_NOMEM) {
+        rc = core_fail_status(st->ctx, STUINFO_ERR_NOMEM);
+    } else if (ts == TEXT_OK && n > 0 && text_utf8_count(buf, n) <= pd->max) {
+        /* Store what setting the pinyin by hand would store (a name with an outer U+2000
+         * transliterates to an outer space, which set trims): the record then reads back
+         * from its own JSON unchanged. A pinyin the field refuses is no pinyin. */
+        rc = model_canon(st->ctx, pd, "name_pinyin", buf, n, NULL, &canon, &cn, &cap);
+        if (rc == STUINFO_OK && cn > 0)
+            rc = model_store(st, py, canon, cn);
+        else if (rc != STUINFO_ERR_NOMEM)
+            rc = STUINFO_OK;
     }
     if (canon != NULL)
         core_free_wipe(st->ctx, canon, cap);
     explicit_bzero(buf, sizeof(buf));
+    return rc;
 }
 
 stuinfo_status
@@ -82,8 +79,8 @@ model_set(stuinfo_student *st, model_group group, size_t index, int32_t field,
     char *buf = NULL;
     size_t n = 0, cap = 0;
     stuinfo_status rc;
-    struct model_value name_key = {0};
-    bool is_name;
+    struct model_value name_key = {0}, pinyin = {0};
+    bool is_name, own_pinyin;
 
     if (st == NULL)
         return core_fail(NULL, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
@@ -106,20 +103,33 @@ model_set(stuinfo_student *st, model_group group, size_t index, int32_t field,
             return rc;
     }
     is_name = group == MODEL_GROUP_STUDENT && field == STUINFO_FIELD_NAME;
+    /* A pinyin set by the caller wins; a generated one follows the name. */
+    own_pinyin = is_name
+                 && (st->v[STUINFO_FIELD_NAME_PINYIN].text == NULL || st->pinyin_generated);
     rc = is_name ? make_name_key(st, buf, n, &name_key) : STUINFO_OK;
+    if (rc == STUINFO_OK && own_pinyin)
+        rc = make_pinyin(st, buf, n, &pinyin);
+    if (rc == STUINFO_OK && pinyin.text != NULL && report != NULL)
+        rc = core_report_add(report, RULE_STUDENT_PINYIN_GENERATED, "name_pinyin",
+                             "name_pinyin", NULL);
     if (rc == STUINFO_OK)
         rc = model_store(st, v, buf, n);
     if (buf != NULL)
         core_free_wipe(st->ctx, buf, cap);
     if (rc != STUINFO_OK) {
         model_value_clear(st->ctx, &name_key);
+        model_value_clear(st->ctx, &pinyin);
         return rc;
     }
     st->version++;
     if (is_name) {
         model_value_clear(st->ctx, &st->name_key);
         st->name_key = name_key;
-        update_pinyin(st, report);
+    }
+    if (own_pinyin) {
+        model_value_clear(st->ctx, &st->v[STUINFO_FIELD_NAME_PINYIN]);
+        st->v[STUINFO_FIELD_NAME_PINYIN] = pinyin;
+        st->pinyin_generated = pinyin.text != NULL;
     } else if (group == MODEL_GROUP_STUDENT && field == STUINFO_FIELD_NAME_PINYIN) {
         st->pinyin_generated = false;
     }

@@ -6,18 +6,22 @@
 #include "date.h"
 #include "text/fold.h"
 
-static void
+/* STUINFO_OK, or STUINFO_ERR_NOMEM (on the ctx) when the report cannot take it. */
+static stuinfo_status
 finding(stuinfo_report *report, rule_id rule, const char *path, const char *arg2)
 {
-    if (report != NULL)
-        core_report_add(report, rule, path, path, arg2);
+    return report != NULL ? core_report_add(report, rule, path, path, arg2) : STUINFO_OK;
 }
 
+/* Refuses the value with @p status; STUINFO_ERR_NOMEM if its finding could not be added. */
 static stuinfo_status
 refuse(stuinfo_ctx *ctx, stuinfo_report *report, stuinfo_status status, rule_id rule,
        const char *path, const char *arg2)
 {
-    finding(report, rule, path, arg2);
+    stuinfo_status st = finding(report, rule, path, arg2);
+
+    if (st != STUINFO_OK)
+        return st;
     return core_fail(ctx, status, rule, path, arg2);
 }
 
@@ -88,7 +92,7 @@ present_word(const char *s, size_t len)
         || equals(s, len, "\xe7\x8e\xb0\xe5\x9c\xa8");           /* 现在 */
 }
 
-static void
+static stuinfo_status
 reformat_month(const char *path, char *buf, size_t *n, stuinfo_report *report)
 {
     int32_t y, m;
@@ -99,13 +103,15 @@ reformat_month(const char *path, char *buf, size_t *n, stuinfo_report *report)
         if (!equals(buf, *n, tmp)) {
             memcpy(buf, tmp, 8);
             *n = 7;
-            finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+            return finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
         }
     }
+    return STUINFO_OK;
 }
 
-/* Kind-specific rewrites after folding; buf has room for at least 16 bytes. */
-static void
+/* Kind-specific rewrites after folding; buf has room for at least 16 bytes. Returns
+ * STUINFO_ERR_NOMEM when the note of a rewrite could not be added. */
+static stuinfo_status
 reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, char *buf,
          size_t *n, stuinfo_report *report)
 {
@@ -120,7 +126,7 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, c
             if (!equals(buf, *n, tmp)) {
                 memcpy(buf, tmp, 11);
                 *n = 10;
-                finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+                return finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
             }
         }
         break;
@@ -129,21 +135,19 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, c
             if (!equals(buf, *n, "present")) {
                 memcpy(buf, "present", 8);
                 *n = 7;
-                finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+                return finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
             }
             break;
         }
-        reformat_month(path, buf, n, report);
-        break;
+        return reformat_month(path, buf, n, report);
     case MODEL_KIND_MONTH:
-        reformat_month(path, buf, n, report);
-        break;
+        return reformat_month(path, buf, n, report);
     case MODEL_KIND_FLAG:
         if (flag_value(buf, *n, &tmp[0]) && !(*n == 1 && buf[0] == tmp[0])) {
             buf[0] = tmp[0];
             buf[1] = '\0';
             *n = 1;
-            finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
+            return finding(report, RULE_STUDENT_REFORMATTED, path, NULL);
         }
         break;
     case MODEL_KIND_CODE:
@@ -154,7 +158,7 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, c
             if (k < 16) {
                 memcpy(buf, code, k + 1);
                 *n = k;
-                finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
+                return finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
             }
         }
         break;
@@ -165,12 +169,35 @@ reformat(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path, c
 
             memcpy(buf, code, k + 1);
             *n = k;
-            finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
+            return finding(report, RULE_STUDENT_CODE_FROM_NAME, path, code);
         }
         break;
     default:
         break;
     }
+    return STUINFO_OK;
+}
+
+/* The notes of what text_fold() did (@p did); stops at the first that cannot be added. */
+static stuinfo_status
+fold_notes(unsigned did, const char *path, stuinfo_report *report)
+{
+    static const struct {
+        unsigned flag;
+        rule_id rule;
+    } notes[] = {
+        {TEXT_FOLD_TRIM, RULE_STUDENT_TRIMMED},
+        {TEXT_FOLD_WIDTH, RULE_STUDENT_WIDTH_FOLDED},
+        {TEXT_FOLD_UPPER, RULE_STUDENT_UPPER_CASED},
+        {TEXT_FOLD_NO_SPACES, RULE_STUDENT_SPACES_REMOVED},
+        {TEXT_FOLD_DOTS, RULE_STUDENT_DOT_FOLDED},
+    };
+    stuinfo_status st = STUINFO_OK;
+
+    for (size_t i = 0; st == STUINFO_OK && i < sizeof(notes) / sizeof(notes[0]); i++)
+        if (did & notes[i].flag)
+            st = finding(report, notes[i].rule, path, NULL);
+    return st;
 }
 
 stuinfo_status
@@ -183,6 +210,7 @@ model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path
     uint32_t cp;
     unsigned did;
     char *buf;
+    stuinfo_status noted;
 
     *out = NULL;
     *out_len = 0;
@@ -218,18 +246,14 @@ model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d, const char *path
     if (buf == NULL)
         return core_fail_status(ctx, STUINFO_ERR_NOMEM);
     did = text_fold(text, len, kind_flags(d->kind), buf, &n);
-    if (did & TEXT_FOLD_TRIM)
-        finding(report, RULE_STUDENT_TRIMMED, path, NULL);
-    if (did & TEXT_FOLD_WIDTH)
-        finding(report, RULE_STUDENT_WIDTH_FOLDED, path, NULL);
-    if (did & TEXT_FOLD_UPPER)
-        finding(report, RULE_STUDENT_UPPER_CASED, path, NULL);
-    if (did & TEXT_FOLD_NO_SPACES)
-        finding(report, RULE_STUDENT_SPACES_REMOVED, path, NULL);
-    if (did & TEXT_FOLD_DOTS)
-        finding(report, RULE_STUDENT_DOT_FOLDED, path, NULL);
-    if (n > 0)
-        reformat(ctx, d, path, buf, &n, report);
+    noted = fold_notes(did, path, report);
+    if (noted == STUINFO_OK && n > 0)
+        noted = reformat(ctx, d, path, buf, &n, report);
+    if (noted != STUINFO_OK) {
+        core_free_wipe(ctx, buf, *cap);
+        *cap = 0;
+        return noted;
+    }
     points = text_utf8_count(buf, n);
     if (points > d->max) {
         core_free_wipe(ctx, buf, *cap);

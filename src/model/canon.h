@@ -8,7 +8,8 @@
  * Canonicalize text[0..len) for field @p d at @p path. On success *out is a new buffer
  * (core_alloc, *cap bytes, to be freed with core_free_wipe) holding the value, *out_len
  * its length (0: the value is empty). Notes and failures go to @p report (may be NULL);
- * the status is recorded on the ctx.
+ * the status is recorded on the ctx. STUINFO_ERR_NOMEM also when a note or failure
+ * could not be added to @p report (the findings added before stay there).
  */
 stuinfo_status model_canon(stuinfo_ctx *ctx, const struct model_field_desc *d,
                            const char *path, const char *text, size_t len,

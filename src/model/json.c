@@ -12,18 +12,19 @@
 #include "student.h"
 #include "text/text.h"
 
-static void
+/* STUINFO_OK, or STUINFO_ERR_NOMEM (on the ctx) when the report cannot take it. */
+static stuinfo_status
 finding(stuinfo_report *report, rule_id rule, const char *path, const char *arg2)
 {
-    if (report != NULL)
-        core_report_add(report, rule, path, path, arg2);
+    return report != NULL ? core_report_add(report, rule, path, path, arg2) : STUINFO_OK;
 }
 
-/* The first failure wins; later ones are still reported. */
+/* The first failure wins, but running out of memory beats any other; later failures are
+ * still reported. */
 static void
 keep(stuinfo_status *first, stuinfo_status st)
 {
-    if (*first == STUINFO_OK && st != STUINFO_OK)
+    if ((*first == STUINFO_OK && st != STUINFO_OK) || st == STUINFO_ERR_NOMEM)
         *first = st;
 }
 
@@ -51,8 +52,8 @@ set_value(stuinfo_student *st, model_group group, size_t index, int32_t field, j
         n = json_dumpb(v, num, sizeof(num), JSON_ENCODE_ANY);
         if (n == 0 || n >= sizeof(num)) {
             model_path_format(path, group, index, field);
-            finding(report, RULE_STUDENT_JSON_BAD_TYPE, path, NULL);
             keep(first, STUINFO_ERR_PARSE);
+            keep(first, finding(report, RULE_STUDENT_JSON_BAD_TYPE, path, NULL));
             break;
         }
         keep(first, model_set(st, group, index, field, num, n, report));
@@ -61,8 +62,8 @@ set_value(stuinfo_student *st, model_group group, size_t index, int32_t field, j
         break;
     default:
         model_path_format(path, group, index, field);
-        finding(report, RULE_STUDENT_JSON_BAD_TYPE, path, NULL);
         keep(first, STUINFO_ERR_PARSE);
+        keep(first, finding(report, RULE_STUDENT_JSON_BAD_TYPE, path, NULL));
         break;
     }
 }
@@ -85,8 +86,8 @@ unknown_keys(json_t *obj, model_group group, const char *prefix, stuinfo_report 
             && (strcmp(key, "family") == 0 || strcmp(key, "history") == 0))
             continue;
         /* The key itself may be anything: only its place is named. */
-        finding(report, RULE_STUDENT_JSON_UNKNOWN_FIELD, prefix, NULL);
         keep(first, STUINFO_ERR_NOT_FOUND);
+        keep(first, finding(report, RULE_STUDENT_JSON_UNKNOWN_FIELD, prefix, NULL));
     }
 }
 
@@ -137,8 +138,8 @@ fill_array(stuinfo_student *st, model_group group, json_t *arr, stuinfo_report *
     if (arr == NULL || json_is_null(arr))
         return;
     if (!json_is_array(arr)) {
-        finding(report, RULE_STUDENT_JSON_NOT_ARRAY, name, NULL);
         keep(first, STUINFO_ERR_PARSE);
+        keep(first, finding(report, RULE_STUDENT_JSON_NOT_ARRAY, name, NULL));
         return;
     }
     json_array_foreach(arr, i, item) {
@@ -147,18 +148,19 @@ fill_array(stuinfo_student *st, model_group group, json_t *arr, stuinfo_report *
                                 : stuinfo_student_history_add(st, &index);
 
         if (rc != STUINFO_OK) {
-            finding(report, group == MODEL_GROUP_FAMILY ? RULE_STUDENT_TOO_MANY_FAMILY
-                                                        : RULE_STUDENT_TOO_MANY_HISTORY,
-                    name, NULL);
             keep(first, rc);
+            keep(first, finding(report, group == MODEL_GROUP_FAMILY
+                                            ? RULE_STUDENT_TOO_MANY_FAMILY
+                                            : RULE_STUDENT_TOO_MANY_HISTORY,
+                                name, NULL));
             return;
         }
         /* "family[3]" names the member in findings. */
         core_fmt_int(num, (int64_t)index);
         member_path(path, name, num);
         if (!json_is_object(item)) {
-            finding(report, RULE_STUDENT_JSON_NOT_OBJECT, path, NULL);
             keep(first, STUINFO_ERR_PARSE);
+            keep(first, finding(report, RULE_STUDENT_JSON_NOT_OBJECT, path, NULL));
             continue;
         }
         unknown_keys(item, group, path, report, first);
@@ -187,14 +189,16 @@ stuinfo_student_from_json(stuinfo_ctx *ctx, const char *json, size_t len,
                          "report", NULL);
     if (len > STUINFO_STUDENT_MAX_JSON) {
         core_fmt_int(num, STUINFO_STUDENT_MAX_JSON);
-        finding(report, RULE_STUDENT_JSON_TOO_LARGE, "", num);
+        if (finding(report, RULE_STUDENT_JSON_TOO_LARGE, "", num) != STUINFO_OK)
+            return STUINFO_ERR_NOMEM;
         return core_fail(ctx, STUINFO_ERR_TOO_LONG, RULE_STUDENT_JSON_TOO_LARGE, num, NULL);
     }
     /* jansson refuses bad UTF-8 too, but only we can say where and call it encoding. */
     if (text_utf8_check(json, len, &bad) != TEXT_OK) {
         core_fmt_int(num, (int64_t)bad);
-        if (report != NULL)
-            core_report_add(report, RULE_STUDENT_ENCODING, "", "JSON", num);
+        if (report != NULL
+            && core_report_add(report, RULE_STUDENT_ENCODING, "", "JSON", num) != STUINFO_OK)
+            return STUINFO_ERR_NOMEM;
         return core_fail(ctx, STUINFO_ERR_ENCODING, RULE_STUDENT_ENCODING, "JSON", num);
     }
     /* \u0000 inside a string is let through so that the setter reports it as a NUL. */
@@ -202,12 +206,16 @@ stuinfo_student_from_json(stuinfo_ctx *ctx, const char *json, size_t len,
                       &err);
     if (root == NULL) {
         core_fmt_int(num2, err.line);
-        if (report != NULL)
-            core_report_add(report, RULE_STUDENT_JSON_PARSE, "", num2, NULL);
+        if (report != NULL
+            && core_report_add(report, RULE_STUDENT_JSON_PARSE, "", num2, NULL) != STUINFO_OK)
+            return STUINFO_ERR_NOMEM;
         return core_fail(ctx, STUINFO_ERR_PARSE, RULE_STUDENT_JSON_PARSE, num2, NULL);
     }
     if (!json_is_object(root)) {
-        finding(report, RULE_STUDENT_JSON_NOT_OBJECT, "", NULL);
+        if (finding(report, RULE_STUDENT_JSON_NOT_OBJECT, "", NULL) != STUINFO_OK) {
+            json_decref(root);
+            return STUINFO_ERR_NOMEM;
+        }
         json_decref(root);
         return core_fail(ctx, STUINFO_ERR_PARSE, RULE_STUDENT_JSON_NOT_OBJECT, "JSON", NULL);
     }

@@ -177,6 +177,50 @@ test_bad_names(void **state)
     stuinfo_ctx_free(ctx);
 }
 
+/* Zero-width and bidi controls (Trojan Source) are refused, never folded away to a
+ * match: 汉<U+200B>族 and 汉<U+202E>族 would otherwise find 01. The message names the
+ * character and its byte offset, not the text. */
+static void
+test_invisible_names(void **state)
+{
+    static const struct {
+        const char *text, *cp;
+    } cases[] = {
+        {"\xE6\xB1\x89\xE2\x80\x8B\xE6\x97\x8F", "U+200B"},     /* ZWSP */
+        {"\xE6\xB1\x89\xE2\x80\xAE\xE6\x97\x8F", "U+202E"},     /* RLO */
+        {"\xE6\xB1\x89\xE2\x81\xA6\xE6\x97\x8F", "U+2066"},     /* LRI */
+        {"\xE6\xB1\x89\xEF\xBB\xBF\xE6\x97\x8F", "U+FEFF"},     /* BOM inside */
+        {"\xE6\xB1\x89\xC2\xAD\xE6\x97\x8F", "U+00AD"},         /* soft hyphen */
+        {"\xE6\xB1\x89\x01\xE6\x97\x8F", "U+0001"},              /* C0 control */
+    };
+    stuinfo_ctx *ctx = test_ctx_new();
+
+    (void)state;
+    expect_code(ctx, STUINFO_TABLE_ETHNICITY, "\xE6\xB1\x89\xE6\x97\x8F", "01");
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        stuinfo_code_entry e = entry();
+        const char *msg;
+
+        assert_int_equal(stuinfo_code_find_name(ctx, STUINFO_TABLE_ETHNICITY, cases[i].text,
+                                                strlen(cases[i].text), &e),
+                         STUINFO_ERR_INVALID);
+        assert_null(e.code);
+        assert_int_equal(stuinfo_ctx_last_status(ctx), STUINFO_ERR_INVALID);
+        msg = stuinfo_ctx_last_message(ctx);
+        assert_non_null(strstr(msg, cases[i].cp));
+        assert_non_null(strstr(msg, "at byte 3"));          /* English test ctx */
+        assert_null(strstr(msg, "\xE6\xB1\x89"));            /* not the text */
+    }
+    /* at the start and at the end too, and in the region table */
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, "\xE2\x80\x8BHan", 6,
+                       STUINFO_ERR_INVALID);
+    expect_name_status(ctx, STUINFO_TABLE_ETHNICITY, "Han\xE2\x80\xAE", 6,
+                       STUINFO_ERR_INVALID);
+    expect_name_status(ctx, STUINFO_TABLE_REGION,
+                       "\xE5\x8C\x97\xE2\x80\x8D\xE4\xBA\xAC", 9, STUINFO_ERR_INVALID);
+    stuinfo_ctx_free(ctx);
+}
+
 /* Random bytes of every length up to past the limit: a status from the documented
  * set, never a crash, and a found entry is a real one. */
 static void
@@ -202,7 +246,7 @@ test_random_input(void **state)
         st = stuinfo_code_find_name(ctx, table, (const char *)buf, len, &e);
         assert_true(st == STUINFO_OK || st == STUINFO_ERR_NOT_FOUND
                     || st == STUINFO_ERR_AMBIGUOUS || st == STUINFO_ERR_ENCODING
-                    || st == STUINFO_ERR_TOO_LONG);
+                    || st == STUINFO_ERR_TOO_LONG || st == STUINFO_ERR_INVALID);
         if (st == STUINFO_OK)
             assert_int_equal(e.table, table);
         assert_int_equal(stuinfo_ctx_last_status(ctx), st);
@@ -259,6 +303,7 @@ main(void)
         cmocka_unit_test(test_by_code),
         cmocka_unit_test(test_aliases),
         cmocka_unit_test(test_bad_names),
+        cmocka_unit_test(test_invisible_names),
         cmocka_unit_test(test_random_input),
         cmocka_unit_test(test_enumerate),
     };

@@ -19,6 +19,7 @@ check_status(stuinfo_status st, const char *what)
     case STUINFO_ERR_NOT_FOUND:
     case STUINFO_ERR_AMBIGUOUS:
     case STUINFO_ERR_ENCODING:
+    case STUINFO_ERR_INVALID:
     case STUINFO_ERR_TOO_LONG:
     case STUINFO_ERR_INVALID_ARGUMENT:
         break;

@@ -82,14 +82,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (again == s)
             s = STUINFO_ERR_NOMEM;      /* consistent: count it as reported */
     }
-#ifndef FUZZ_STRICT
-    /* KNOWN GAP (model, HARDENING.md): a setter swallows NOMEM in canon.c finding() and
-     * access.c update_name_key()/update_pinyin(), so the import may succeed with a note,
-     * the name key or the generated pinyin missing. Tolerated until fixed (build with
-     * -DFUZZ_STRICT to see it); the record is then not checked further. */
-    if (fuzz_injected() && s == STUINFO_OK)
-        goto out;
-#endif
     fuzz_check_status(s, "student_from_json");
     fuzz_check_message("student_from_json");
     check_report(rep, "student_from_json: a finding holds an unmasked ID number");
