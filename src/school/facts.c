@@ -15,7 +15,7 @@ day_start(const char *text, size_t len)
 
     if (text == NULL || !model_date_read(text, len, &y, &m, &d))
         return 0;
-    return model_days_from_civil(y, m, d) * 86400 - 8 * 3600;
+    return model_days_from_civil(y, m, d) * 86400 - (int64_t)8 * 3600;
 }
 
 stuinfo_status
