@@ -15,6 +15,7 @@
 #include "stuinfo/student.h"
 #include "stuinfo/school_fields.h"
 #include "stuinfo/enrolment_codes.h"
+#include "stuinfo/workflow.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -323,6 +324,19 @@ int32_t stuinfo_enrolment_is_graduated(const stuinfo_enrolment *enrolment);
 /** 1 when the history holds a report event (上报教育部), else 0. This is what the
  *  change-request policy reads as "reported to the Ministry". @since 0.1 */
 int32_t stuinfo_enrolment_is_reported(const stuinfo_enrolment *enrolment);
+
+/**
+ * The lifecycle facts a change request is checked with (stuinfo_request_new(), _act(),
+ * _apply() and the edit calls), read from the history so that hosts never pass them by
+ * hand: @p facts is initialised (stuinfo_cr_facts_init()) and then gets graduated
+ * (stuinfo_enrolment_is_graduated()), reported (stuinfo_enrolment_is_reported()) and
+ * enrolled_at, 00:00 Beijing time of the date of the latest enrol event (0 when there is
+ * none), which the first-semester correction limit counts from. Returns STUINFO_OK or
+ * STUINFO_ERR_INVALID_ARGUMENT.
+ * @since 0.1
+ */
+stuinfo_status stuinfo_enrolment_cr_facts(const stuinfo_enrolment *enrolment,
+                                          stuinfo_cr_facts *facts);
 
 /** Number of entries in the history; 0 for NULL. @since 0.1 */
 size_t stuinfo_enrolment_count(const stuinfo_enrolment *enrolment);

@@ -317,20 +317,27 @@ stuinfo_status stuinfo_workflow_policy_from_json(stuinfo_ctx *ctx, const char *j
 
 /*
  * Statuses every call below that takes (policy, facts, actor, seen_revision) may give
- * when it refuses, checked in this order; a refusal changes nothing:
- *   STUINFO_ERR_INVALID_ARGUMENT  a NULL handle or actor, a policy of another id;
+ * when it refuses, checked in this order (docs/workflow.md); a refusal changes nothing:
+ *   STUINFO_ERR_INVALID_ARGUMENT  a NULL handle or actor, an unknown action, a policy of
+ *                                 another id than the request was made under;
  *   STUINFO_ERR_STALE_VERSION     @p seen_revision is not the request's revision;
- *   STUINFO_ERR_STATE             the action is not possible in this state (final
- *                                 states refuse everything), or nothing to submit;
- *   STUINFO_ERR_PERMISSION        the role may not take the action, or may not touch a
- *                                 grey or key field;
+ *   STUINFO_ERR_STATE             no transition for this action in this state (final
+ *                                 states refuse everything);
+ *   STUINFO_ERR_PERMISSION        the role may not take the action, or a student or
+ *                                 guardian proposes a change of a grey field;
  *   STUINFO_ERR_WINDOW_CLOSED     outside the collection window (a returned request is
- *                                 exempt), or a correction after the first-semester limit;
+ *                                 exempt); STUINFO_ERR_STATE for the exception path while
+ *                                 the window is open;
+ *   then the checks of the table row, in its order:
  *   STUINFO_ERR_SEPARATION_OF_DUTIES  a reviewer is the creator or the submitter;
- *   STUINFO_ERR_EVIDENCE_REQUIRED a changed key field lacks evidence of an accepted
- *                                 kind, or the exception path lacks its written report;
- *   STUINFO_ERR_LOCKED_GRADUATED / STUINFO_ERR_LOCKED_REPORTED  the locks of the policy.
- * @p facts may be NULL ("nothing known", as stuinfo_cr_facts_init()).
+ *   STUINFO_ERR_STATE             nothing proposed (submit, exception);
+ *   STUINFO_ERR_EVIDENCE_REQUIRED no written report (the comment) on the exception path,
+ *                                 or a changed key field lacks evidence of an accepted kind;
+ *   STUINFO_ERR_LOCKED_GRADUATED, STUINFO_ERR_LOCKED_REPORTED, and
+ *   STUINFO_ERR_WINDOW_CLOSED for a correction after the first-semester limit;
+ *   STUINFO_ERR_STALE_VERSION     (apply) the record is not at the targeted version.
+ * @p facts may be NULL ("nothing known", as stuinfo_cr_facts_init()); hosts with an
+ * enrolment history fill it with stuinfo_enrolment_cr_facts().
  */
 
 /**

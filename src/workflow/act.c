@@ -26,6 +26,16 @@ role_key(int32_t r)
     return r >= 1 && r <= WF_ROLE_MAX ? workflow_role_keys[r] : "?";
 }
 
+/* core_fail() returns its status; said again here so that the analyzer sees a refusal
+ * cannot come back as STUINFO_OK to the callers that go on using the call. */
+static stuinfo_status
+refuse(stuinfo_ctx *ctx, stuinfo_status status, rule_id rule, const char *arg1,
+       const char *arg2)
+{
+    (void)core_fail(ctx, status, rule, arg1, arg2);
+    return status == STUINFO_OK ? STUINFO_ERR_INTERNAL : status;
+}
+
 stuinfo_status
 workflow_call_init(struct wf_call *call, stuinfo_change_request *req,
                    const stuinfo_workflow_policy *policy, const stuinfo_cr_facts *facts,
@@ -39,21 +49,21 @@ workflow_call_init(struct wf_call *call, stuinfo_change_request *req,
         return STUINFO_ERR_INVALID_ARGUMENT;
     ctx = req->ctx;
     if (policy == NULL || actor == NULL || (facts != NULL && facts->size < sizeof(*facts)))
-        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
+        return refuse(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
                          NULL);
     if (actor->size < sizeof(*actor) || actor->role < STUINFO_ROLE_STUDENT
         || actor->role > WF_ROLE_MAX || actor->id[0] == '\0'
         || memchr(actor->id, '\0', sizeof(actor->id)) == NULL)
-        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_WORKFLOW_BAD_ACTOR, NULL,
+        return refuse(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_WORKFLOW_BAD_ACTOR, NULL,
                          NULL);
     if (action < STUINFO_CR_ACTION_CREATE || action > WF_ACTION_MAX)
-        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_WORKFLOW_BAD_ACTION, NULL,
+        return refuse(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_WORKFLOW_BAD_ACTION, NULL,
                          NULL);
     if (strcmp(policy->id, req->policy_id) != 0)
-        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_WORKFLOW_POLICY_MISMATCH,
+        return refuse(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_WORKFLOW_POLICY_MISMATCH,
                          req->policy_id, NULL);
     if (action != STUINFO_CR_ACTION_CREATE && seen_revision != workflow_revision(req))
-        return core_fail(ctx, STUINFO_ERR_STALE_VERSION, RULE_WORKFLOW_STALE_REVISION,
+        return refuse(ctx, STUINFO_ERR_STALE_VERSION, RULE_WORKFLOW_STALE_REVISION,
                          core_fmt_int(a, (int64_t)seen_revision),
                          core_fmt_int(b, (int64_t)workflow_revision(req)));
     call->req = req;

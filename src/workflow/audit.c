@@ -32,11 +32,11 @@ workflow_entries_reserve(stuinfo_change_request *r)
         return STUINFO_OK;
     cap = r->entry_cap < 8 ? 8 : r->entry_cap * 2;
     /* An array of pointers, grown by allocate-copy-free (no realloc in this layer). */
-    grown = core_calloc(r->ctx, cap, sizeof(*grown));
+    grown = core_calloc(r->ctx, cap, sizeof(struct wf_entry *));
     if (grown == NULL)
         return STUINFO_ERR_NOMEM;
     if (r->log.count > 0)
-        memcpy(grown, r->entries, r->log.count * sizeof(*grown));
+        memcpy(grown, r->entries, r->log.count * sizeof(struct wf_entry *));
     core_free(r->ctx, r->entries);
     r->entries = grown;
     r->entry_cap = cap;

@@ -82,11 +82,11 @@ stuinfo_request_set_change(stuinfo_change_request *r, const stuinfo_workflow_pol
                          NULL);
     /* The list as it would be, for the checks (grey fields, ...). */
     count = r->change_count;
-    memcpy(view, r->changes, count * sizeof(view[0]));
+    memcpy(view, r->changes, count * sizeof(struct wf_change *));
     if (found) {
         view[pos] = &tmp;
     } else {
-        memmove(view + pos + 1, view + pos, (count - pos) * sizeof(view[0]));
+        memmove(view + pos + 1, view + pos, (count - pos) * sizeof(struct wf_change *));
         view[pos] = &tmp;
         count++;
     }
@@ -109,7 +109,7 @@ stuinfo_request_set_change(stuinfo_change_request *r, const stuinfo_workflow_pol
         r->changes[pos] = c;
     } else {
         memmove(r->changes + pos + 1, r->changes + pos,
-                (r->change_count - pos) * sizeof(r->changes[0]));
+                (r->change_count - pos) * sizeof(struct wf_change *));
         r->changes[pos] = c;
         r->change_count++;
     }
@@ -121,7 +121,7 @@ stuinfo_request_set_change(stuinfo_change_request *r, const stuinfo_workflow_pol
         } else {
             r->change_count--;
             memmove(r->changes + pos, r->changes + pos + 1,
-                    (r->change_count - pos) * sizeof(r->changes[0]));
+                    (r->change_count - pos) * sizeof(struct wf_change *));
         }
         workflow_change_free(r->ctx, c);
         return core_fail_status(r->ctx, st);
@@ -161,14 +161,14 @@ stuinfo_request_remove_change(stuinfo_change_request *r,
     /* Permission is judged on the list before removal: a student may not drop a grey
      * change the counselor proposed either. */
     count = r->change_count;
-    memcpy(view, r->changes, count * sizeof(view[0]));
+    memcpy(view, r->changes, count * sizeof(struct wf_change *));
     st = check_edit(&call, view, count, &to);
     if (st != STUINFO_OK)
         return st;
     gone = r->changes[pos];
     r->change_count--;
     memmove(r->changes + pos, r->changes + pos + 1,
-            (r->change_count - pos) * sizeof(r->changes[0]));
+            (r->change_count - pos) * sizeof(struct wf_change *));
     /* Logged as the path with no values: nothing is proposed for it any more. */
     {
         struct wf_change *one = &tmp;
@@ -178,7 +178,7 @@ stuinfo_request_remove_change(stuinfo_change_request *r,
     }
     if (st != STUINFO_OK) {
         memmove(r->changes + pos + 1, r->changes + pos,
-                (r->change_count - pos) * sizeof(r->changes[0]));
+                (r->change_count - pos) * sizeof(struct wf_change *));
         r->changes[pos] = gone;
         r->change_count++;
         return core_fail_status(r->ctx, st);

@@ -267,52 +267,51 @@ stuinfo_request_diff_count(const stuinfo_change_request *r)
     return r != NULL ? r->diff_count : 0;
 }
 
+/* The common checks of the _get calls; OK or the recorded failure. */
 static stuinfo_status
-get_check(const stuinfo_change_request *r, size_t index, size_t count, const void *out,
-          uint32_t size, uint32_t need)
+get_check(const stuinfo_change_request *r, size_t index, size_t count, uint32_t size,
+          uint32_t need)
 {
-    if (r == NULL || out == NULL || size < need)
-        return core_fail(r != NULL ? r->ctx : NULL, STUINFO_ERR_INVALID_ARGUMENT,
-                         RULE_CORE_NULL_ARGUMENT, NULL, NULL);
+    if (size < need)
+        return core_fail(r->ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
+                         NULL);
     if (index >= count)
         return core_fail(r->ctx, STUINFO_ERR_NOT_FOUND, RULE_CORE_INDEX_RANGE, NULL, NULL);
     return STUINFO_OK;
 }
 
-static stuinfo_status
-change_out(const stuinfo_change_request *r, const struct wf_change *c, stuinfo_cr_change *out)
+static void
+change_out(const struct wf_change *c, stuinfo_cr_change *out)
 {
-    (void)r;
     out->field = c->path;
     out->old_value = c->old_value.text;
     out->old_len = c->old_value.len;
     out->new_value = c->new_value.text;
     out->new_len = c->new_value.len;
-    return STUINFO_OK;
 }
 
 stuinfo_status
 stuinfo_request_change_get(const stuinfo_change_request *r, size_t index,
                            stuinfo_cr_change *out)
 {
-    stuinfo_status st = get_check(r, index, r != NULL ? r->change_count : 0, out,
-                                  out != NULL ? out->size : 0, sizeof(*out));
-
-    if (st != STUINFO_OK)
-        return st;
-    change_out(r, r->changes[index], out);
+    if (r == NULL || out == NULL)
+        return core_fail(r != NULL ? r->ctx : NULL, STUINFO_ERR_INVALID_ARGUMENT,
+                         RULE_CORE_NULL_ARGUMENT, NULL, NULL);
+    if (get_check(r, index, r->change_count, out->size, sizeof(*out)) != STUINFO_OK)
+        return stuinfo_ctx_last_status(r->ctx);
+    change_out(r->changes[index], out);
     return core_ok(r->ctx);
 }
 
 stuinfo_status
 stuinfo_request_diff_get(const stuinfo_change_request *r, size_t index, stuinfo_cr_change *out)
 {
-    stuinfo_status st = get_check(r, index, r != NULL ? r->diff_count : 0, out,
-                                  out != NULL ? out->size : 0, sizeof(*out));
-
-    if (st != STUINFO_OK)
-        return st;
-    change_out(r, r->diff[index], out);
+    if (r == NULL || out == NULL)
+        return core_fail(r != NULL ? r->ctx : NULL, STUINFO_ERR_INVALID_ARGUMENT,
+                         RULE_CORE_NULL_ARGUMENT, NULL, NULL);
+    if (get_check(r, index, r->diff_count, out->size, sizeof(*out)) != STUINFO_OK)
+        return stuinfo_ctx_last_status(r->ctx);
+    change_out(r->diff[index], out);
     return core_ok(r->ctx);
 }
 
@@ -320,11 +319,11 @@ stuinfo_status
 stuinfo_request_evidence_get(const stuinfo_change_request *r, size_t index,
                              stuinfo_cr_evidence *out)
 {
-    stuinfo_status st = get_check(r, index, r != NULL ? r->evidence_count : 0, out,
-                                  out != NULL ? out->size : 0, sizeof(*out));
-
-    if (st != STUINFO_OK)
-        return st;
+    if (r == NULL || out == NULL)
+        return core_fail(r != NULL ? r->ctx : NULL, STUINFO_ERR_INVALID_ARGUMENT,
+                         RULE_CORE_NULL_ARGUMENT, NULL, NULL);
+    if (get_check(r, index, r->evidence_count, out->size, sizeof(*out)) != STUINFO_OK)
+        return stuinfo_ctx_last_status(r->ctx);
     out->kind = r->evidence[index].kind;
     out->reference = r->evidence[index].reference.text;
     out->reference_len = r->evidence[index].reference.len;

@@ -307,9 +307,14 @@ load_entry(stuinfo_change_request *r, size_t i, json_t *o)
         workflow_entry_free(r->ctx, x);
         return st;
     }
-    /* The table must allow it, from the state the log has reached, by that role. */
+    /* The table must allow it, from the state the log has reached, by that role; and a
+     * decision is never by the creator or the submitter (defence in depth: a log rewritten
+     * whole is only caught by the head the host kept). */
     if (x->from != r->state || x->revision != i + 1
         || !workflow_row_exists(x->from, x->action, x->to, x->role)
+        || ((x->action == STUINFO_CR_ACTION_APPROVE || x->action == STUINFO_CR_ACTION_RETURN
+             || x->action == STUINFO_CR_ACTION_REJECT)
+            && (strcmp(x->actor, r->creator) == 0 || strcmp(x->actor, r->submitter) == 0))
         || (x->comment.text != NULL && x->comment.len == 0)
         || (x->changes.text != NULL && x->changes.len == 0)) {
         workflow_entry_free(r->ctx, x);

@@ -72,6 +72,34 @@ _Static_assert(STUINFO_IDNUM_FLAG_TRIMMED == 1 && STUINFO_IDNUM_FLAG_FULLWIDTH =
                && STUINFO_IDNUM_FLAG_ADDRESS_UNCHECKED == 1024
                && STUINFO_IDNUM_FLAG_ROUNDED == 2048, "ABI");
 
+/* workflow */
+_Static_assert(STUINFO_CR_NONE == 0 && STUINFO_CR_DRAFT == 1 && STUINFO_CR_SUBMITTED == 2
+               && STUINFO_CR_SECOND_REVIEW == 3 && STUINFO_CR_APPROVED == 4
+               && STUINFO_CR_APPLIED == 5 && STUINFO_CR_RETURNED == 6
+               && STUINFO_CR_REJECTED == 7 && STUINFO_CR_WITHDRAWN == 8
+               && STUINFO_CR_EXCEPTION_REVIEW == 9, "ABI");
+_Static_assert(STUINFO_CR_ACTION_CREATE == 1 && STUINFO_CR_ACTION_EDIT == 2
+               && STUINFO_CR_ACTION_SUBMIT == 3 && STUINFO_CR_ACTION_WITHDRAW == 4
+               && STUINFO_CR_ACTION_APPROVE == 5 && STUINFO_CR_ACTION_RETURN == 6
+               && STUINFO_CR_ACTION_REJECT == 7 && STUINFO_CR_ACTION_APPLY == 8
+               && STUINFO_CR_ACTION_REQUEST_EXCEPTION == 9, "ABI");
+_Static_assert(STUINFO_ROLE_STUDENT == 1 && STUINFO_ROLE_GUARDIAN == 2
+               && STUINFO_ROLE_TEACHER == 3 && STUINFO_ROLE_REGISTRAR == 4
+               && STUINFO_ROLE_LEADERSHIP == 5 && STUINFO_ROLE_ADMIN == 6, "ABI");
+_Static_assert(STUINFO_CR_KIND_CORRECTION == 1 && STUINFO_CR_KIND_CHANGE_OF_FACT == 2, "ABI");
+_Static_assert(STUINFO_EVIDENCE_HOUSEHOLD_REGISTER == 1
+               && STUINFO_EVIDENCE_POLICE_CERTIFICATE == 2
+               && STUINFO_EVIDENCE_BIRTH_CERTIFICATE == 3 && STUINFO_EVIDENCE_ID_CARD == 4
+               && STUINFO_EVIDENCE_OTHER == 5, "ABI");
+_Static_assert(STUINFO_FIELD_CLASS_OPEN == 1 && STUINFO_FIELD_CLASS_GREY == 2
+               && STUINFO_FIELD_CLASS_KEY == 3, "ABI");
+_Static_assert(STUINFO_SECOND_REVIEW_KEY_ONLY == 1 && STUINFO_SECOND_REVIEW_ALWAYS == 2,
+               "ABI");
+_Static_assert(STUINFO_CR_ACTOR_ID_MAX == 63 && STUINFO_CR_MAX_CHANGES == 64
+               && STUINFO_CR_MAX_EVIDENCE == 16 && STUINFO_CR_MAX_TEXT == 4096
+               && STUINFO_CR_MAX_JSON == 16777216, "ABI");
+_Static_assert(sizeof(stuinfo_cr_actor) == 72 && sizeof(stuinfo_cr_facts) == 24, "ABI");
+
 int
 main(void)
 {

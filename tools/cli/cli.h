@@ -128,4 +128,10 @@ void cli_json_string(FILE *f, const char *s);
 /* A read line without its line ending; grows as needed. Returns -1 at end of input. */
 long cli_read_line(FILE *f, char **buf, size_t *cap);
 
+/* Wipe @p len bytes of @p p (they held personal data), then free it. NULL is a no-op. */
+void cli_free_wiped(char *p, size_t len);
+
+/* Parse a decimal unsigned 64-bit number (digits only); false if @p s is not one. */
+bool cli_parse_u64(const char *s, uint64_t *out);
+
 #endif /* STUINFO_CLI_H */

@@ -56,16 +56,53 @@ static const struct cli_command commands[] = {
      "With no argument, list the code tables; with a table, list its codes; with queries,\n"
      "find each by code or by name (stuinfo codes ethnicity Han, stuinfo codes region 110105).\n"
      "Exit status: 0 found, 1 not found or ambiguous, 2 bad usage.\n"},
-    {"request", cli_cmd_request, 0,
+    {"request", cli_cmd_request,
+     CLI_OPT_STUDENT_ID | CLI_OPT_RECORD_VERSION | CLI_OPT_KIND | CLI_OPT_ACTOR | CLI_OPT_ROLE
+         | CLI_OPT_COMMENT | CLI_OPT_POLICY | CLI_OPT_REVISION | CLI_OPT_HEAD
+         | CLI_OPT_GRADUATED | CLI_OPT_REPORTED | CLI_OPT_SHOW,
      "处理学籍变更申请（JSON 文件）", "drive a change request stored as a JSON file",
-     "用法：stuinfo request 动作 申请.json [选项]\n"
-     "动作：new（新建）、show（查看）、submit、review、approve、reject、return、\n"
-     "withdraw、apply；选项 --actor 名称 --role 角色 --field 字段 --value 值 --note 说明。\n"
-     "退出状态：0 成功，1 操作被拒绝，2 用法错误或文件无法使用。\n",
-     "usage: stuinfo request ACTION REQUEST.json [OPTIONS]\n"
-     "Actions: new, show, submit, review, approve, reject, return, withdraw, apply;\n"
-     "options --actor NAME --role ROLE --field FIELD --value VALUE --note TEXT.\n"
-     "Exit status: 0 done, 1 refused, 2 bad usage or unusable file.\n"},
+     "用法：stuinfo request 子命令 申请.json [参数] [选项]\n"
+     "  new 申请.json [学生.json] --student-id 学号 (--record-version N | 学生.json)\n"
+     "      --kind correction|change --actor 标识 --role 角色 [--comment 说明]\n"
+     "                  新建申请（草稿）；文件已存在时拒绝\n"
+     "  add-change 申请.json 字段 原值 新值    提出修改（空字符串表示空值）\n"
+     "  remove-change 申请.json 字段          撤销一项修改\n"
+     "  evidence 申请.json 类型 编号           添加证明材料（household_register、\n"
+     "                  police_certificate、birth_certificate、id_card、other）\n"
+     "  act 申请.json 动作 [--comment 说明]    submit、approve、return、reject、withdraw、\n"
+     "                  request_exception（例外申请，说明即书面报告）、edit\n"
+     "  apply 申请.json 学生.json              将已批准的申请写入学生记录，并显示前后对比\n"
+     "  show 申请.json [--show]                状态、修改（关键字段值已掩码）、材料、审计日志\n"
+     "  verify 申请.json [--head 日志头]        校验审计日志的哈希链\n"
+     "  policy [--policy 策略.json]             输出流程策略（JSON，默认策略或给定策略）\n"
+     "修改申请的子命令需要 --actor 标识 --role 角色（student、guardian、teacher、\n"
+     "registrar、leadership、admin），可用 --policy 策略.json、--revision N（看到的修订号，\n"
+     "默认为文件中的修订号）、--graduated（已毕业）、--reported（已上报）。\n"
+     "申请文件每次整体重写（先写临时文件再改名）。\n"
+     "退出状态：0 成功，1 被拒绝或日志校验失败，2 用法错误或文件无法使用。\n",
+     "usage: stuinfo request SUBCOMMAND REQUEST.json [ARGS] [OPTIONS]\n"
+     "  new REQUEST.json [STUDENT.json] --student-id ID (--record-version N | STUDENT.json)\n"
+     "      --kind correction|change --actor ID --role ROLE [--comment TEXT]\n"
+     "                  make a request (a draft); refused if the file exists\n"
+     "  add-change REQUEST.json FIELD OLD NEW  propose a change (\"\" for an empty value)\n"
+     "  remove-change REQUEST.json FIELD       drop a proposed change\n"
+     "  evidence REQUEST.json KIND REF         add evidence (household_register,\n"
+     "                  police_certificate, birth_certificate, id_card, other)\n"
+     "  act REQUEST.json ACTION [--comment TEXT]  submit, approve, return, reject, withdraw,\n"
+     "                  request_exception (the comment is the written report), edit\n"
+     "  apply REQUEST.json STUDENT.json        apply an approved request to the record and\n"
+     "                  print the before/after diff\n"
+     "  show REQUEST.json [--show]             state, changes (key values masked), evidence,\n"
+     "                  audit log\n"
+     "  verify REQUEST.json [--head HEX]       verify the hash chain of the audit log\n"
+     "  policy [--policy POLICY.json]          print the workflow policy as JSON (the\n"
+     "                  defaults, or the given one): a start for your own\n"
+     "Subcommands that change the request need --actor ID --role ROLE (student, guardian,\n"
+     "teacher, registrar, leadership, admin) and take --policy POLICY.json, --revision N\n"
+     "(the revision the actor saw; default: the file's), --graduated, --reported.\n"
+     "The request file is rewritten whole (a temporary file, then rename).\n"
+     "Exit status: 0 done, 1 refused or the log does not verify, 2 bad usage or unusable\n"
+     "file.\n"},
 };
 
 static const struct cli_command *

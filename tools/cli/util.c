@@ -1,4 +1,5 @@
 /* Small helpers of the stuinfo command: progress bar, JSON strings, line reading. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,4 +153,30 @@ cli_read_line(FILE *f, char **buf, size_t *cap)
         len--;
     (*buf)[len] = '\0';
     return (long)len;
+}
+
+void
+cli_free_wiped(char *p, size_t len)
+{
+    if (!p)
+        return;
+    /* Through a volatile pointer, so that the compiler keeps the stores before free(). */
+    for (volatile char *v = p; len > 0; len--)
+        *v++ = 0;
+    free(p);
+}
+
+bool
+cli_parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+
+    if (!s || *s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return false;
+    *out = (uint64_t)v;
+    return true;
 }
