@@ -18,8 +18,11 @@ from .idnum import IdBatch, IdNumber
 from .report import Finding
 from .roster import RosterReader, RosterRow
 from .student import Student
+from .workflow import (Actor, Change, ChangeRequest, Evidence, LogEntry,
+                       WorkflowPolicy)
 
 __all__ = ['Context', 'StuinfoError', 'IdNumber', 'IdBatch', 'Student', 'Finding', 'Code', 'RosterReader', 'RosterRow',
+           'ChangeRequest', 'WorkflowPolicy', 'Actor', 'Change', 'Evidence', 'LogEntry',
            'version', 'ffi', 'lib']
 
 # Status codes as module constants: stuinfo.OK, stuinfo.ERR_INVALID, ...

@@ -162,6 +162,21 @@ class Context:
             return Student.from_json(self, json)
         return Student(self)
 
+    # -- change requests ------------------------------------------------------------------
+
+    def workflow_policy(self, json=None):
+        """The workflow policy: the registry defaults, or read from JSON text."""
+        from .workflow import WorkflowPolicy
+        return WorkflowPolicy(self, json)
+
+    def change_request(self, policy, actor, student_id, record_version, kind='correction',
+                       comment=None, **facts):
+        """A new change request (a draft) by @actor for the record @student_id at
+        @record_version (Student.version), of @kind 'correction' or 'change'."""
+        from .workflow import ChangeRequest
+        return ChangeRequest.create(self, policy, actor, student_id, record_version, kind,
+                                    comment, **facts)
+
     def __repr__(self):
         return '<stuinfo.Context lang=%s%s>' % (
             'closed' if self._ptr is None else self.lang, '')
