@@ -89,7 +89,7 @@ if ! skipped static; then
   find src -name '*.c' -print0 | sort -z \
     | grep -zv "^\(${TIDY_PENDING// /\\|}\)/" \
     | xargs -0 clang-tidy -p "$OUT/gcc" --quiet
-  echo "clang-tidy: clean (src/ but ${TIDY_PENDING})"
+  echo "clang-tidy: clean (src/${TIDY_PENDING:+ but $TIDY_PENDING})"
   for d in $TIDY_PENDING; do
     n=$(find "$d" -name '*.c' -print0 | xargs -0 -r clang-tidy -p "$OUT/gcc" --quiet 2>&1 \
       | grep -cE '(warning|error): .*\[' || true)
