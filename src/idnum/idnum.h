@@ -45,7 +45,7 @@ static inline void
 idnum_env_fill(struct idnum_env *env, int64_t epoch_seconds, struct text_services *ts)
 {
     /* Birth dates are Chinese civil dates: "today" is judged in UTC+8. */
-    int64_t t = epoch_seconds + 8 * 3600;
+    int64_t t = epoch_seconds + INT64_C(8) * 3600;
 
     env->days = (t >= 0 ? t : t - 86399) / 86400;
     /* 1 January of a year no later than this one: any earlier date is in the past. */

@@ -296,7 +296,7 @@ canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref 
             return st;
     }
     *cap = 2 * len + 16;
-    if (*cap <= local_cap) {
+    if (local != NULL && *cap <= local_cap) {
         buf = local;
     } else {
         buf = core_alloc(ctx, *cap);
