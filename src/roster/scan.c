@@ -134,6 +134,31 @@ overflowed(struct roster_scan *s)
 }
 
 /*
+ * In an unquoted cell only ',', CR and LF end the run of bytes that are simply kept; in a
+ * quoted one '"', CR and LF. Copy that run (as far as rec has room) and return where it
+ * stops: at the byte the state machine must see, at @p len, or where rec is full.
+ */
+static size_t
+copy_run(struct roster_scan *s, const char *bytes, size_t i, size_t len)
+{
+    const unsigned char stop = s->state == SCAN_QUOTED ? '"' : ',';
+    size_t room = s->rec_cap - s->rec_len;
+    size_t end = len - i < room ? len : i + room;
+    size_t j = i;
+
+    while (j < end) {
+        unsigned char c = (unsigned char)bytes[j];
+
+        if (c == stop || c == '\n' || c == '\r')
+            break;
+        j++;
+    }
+    memcpy(s->rec + s->rec_len, bytes + i, j - i);
+    s->rec_len += j - i;
+    return j;
+}
+
+/*
  * Scan bytes[*pos..len) for the rest of the current record. Returns REC_DATA/REC_BLANK
  * when the record ended (with *pos after it), or -1 when more bytes are needed.
  */
@@ -143,8 +168,19 @@ scan_bytes(struct roster_scan *s, const char *bytes, size_t *pos, size_t len)
     size_t i = *pos;
 
     while (i < len) {
-        unsigned char c = (unsigned char)bytes[i++];
+        unsigned char c;
         bool end = false, comma = false;
+
+        if (!s->overflow && !s->after_cr
+            && (s->state == SCAN_UNQUOTED || s->state == SCAN_QUOTED)) {
+            /* The bytes up to the next one that means something here go to rec at once. */
+            size_t j = copy_run(s, bytes, i, len);
+
+            i = j;
+            if (i == len)
+                break;
+        }
+        c = (unsigned char)bytes[i++];
 
         if (s->after_cr) {
             s->after_cr = false;
