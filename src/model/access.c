@@ -124,17 +124,17 @@ model_set(stuinfo_student *st, model_group group, size_t index, int32_t field,
     else if (buf != NULL)
         core_free_wipe(st->ctx, buf, cap);
     if (rc != STUINFO_OK) {
-        model_value_clear(st->ctx, &name_key);
-        model_value_clear(st->ctx, &pinyin);
+        model_student_value_clear(st, &name_key);
+        model_student_value_clear(st, &pinyin);
         return rc;
     }
     st->version++;
     if (is_name) {
-        model_value_clear(st->ctx, &st->name_key);
+        model_student_value_clear(st, &st->name_key);
         st->name_key = name_key;
     }
     if (own_pinyin) {
-        model_value_clear(st->ctx, &st->v[STUINFO_FIELD_NAME_PINYIN]);
+        model_student_value_clear(st, &st->v[STUINFO_FIELD_NAME_PINYIN]);
         st->v[STUINFO_FIELD_NAME_PINYIN] = pinyin;
         st->pinyin_generated = pinyin.text != NULL;
     } else if (group == MODEL_GROUP_STUDENT && field == STUINFO_FIELD_NAME_PINYIN) {

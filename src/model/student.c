@@ -31,41 +31,115 @@ model_value_clear(stuinfo_ctx *ctx, struct model_value *v)
     v->len = 0;
 }
 
+static bool
+in_arena(const stuinfo_student *st, const char *p)
+{
+    uintptr_t a = (uintptr_t)st->arena, q = (uintptr_t)p;
+
+    return st->arena != NULL && q >= a && q < a + MODEL_ARENA_SIZE;
+}
+
+/* Room for @p n bytes in the arena, or NULL when it is full. */
+static char *
+arena_take(stuinfo_student *st, size_t n)
+{
+    char *p;
+
+    if (n > MODEL_ARENA_SIZE - st->arena_used)
+        return NULL;
+    p = st->arena + st->arena_used;
+    st->arena_used += (uint32_t)n;
+    return p;
+}
+
+void
+model_student_value_clear(stuinfo_student *st, struct model_value *v)
+{
+    if (v->text != NULL && in_arena(st, v->text)) {
+        explicit_bzero(v->text, (size_t)v->len + 1);
+        v->text = NULL;
+        v->len = 0;
+        return;
+    }
+    model_value_clear(st->ctx, v);
+}
+
 stuinfo_status
 model_store(stuinfo_student *st, struct model_value *v, const char *text, size_t len)
 {
     char *copy = NULL;
 
-    if (len > 0) {
+    if (len > 0 && st->arena == NULL) {
+        st->arena = core_alloc(st->ctx, MODEL_ARENA_SIZE);
+        st->arena_used = 0;
+        if (st->arena == NULL)
+            return core_fail_status(st->ctx, STUINFO_ERR_NOMEM);
+    }
+    if (len > 0 && (copy = arena_take(st, len + 1)) != NULL) {
+        memcpy(copy, text, len);
+        copy[len] = '\0';
+    } else if (len > 0) {
         copy = core_strndup(st->ctx, text, len);
         if (copy == NULL)
             return core_fail_status(st->ctx, STUINFO_ERR_NOMEM);
     }
     /* Allocate-copy-wipe-free: personal data never moves by realloc. */
-    model_value_clear(st->ctx, v);
+    model_student_value_clear(st, v);
     v->text = copy;
     v->len = (uint32_t)len;
     return STUINFO_OK;
 }
 
 static void
-family_free(stuinfo_ctx *ctx, struct model_family *f)
+family_free(stuinfo_student *st, struct model_family *f)
 {
     if (f == NULL)
         return;
     for (int32_t i = 1; i <= MODEL_FAMILY_FIELD_COUNT; i++)
-        model_value_clear(ctx, &f->v[i]);
-    core_free(ctx, f);
+        model_student_value_clear(st, &f->v[i]);
+    core_free(st->ctx, f);
 }
 
 static void
-history_free(stuinfo_ctx *ctx, struct model_history *h)
+history_free(stuinfo_student *st, struct model_history *h)
 {
     if (h == NULL)
         return;
     for (int32_t i = 1; i <= MODEL_HISTORY_FIELD_COUNT; i++)
-        model_value_clear(ctx, &h->v[i]);
-    core_free(ctx, h);
+        model_student_value_clear(st, &h->v[i]);
+    core_free(st->ctx, h);
+}
+
+/* Wipe and free everything the record holds but itself and its arena (wiped). */
+static void
+release_values(stuinfo_student *st)
+{
+    stuinfo_ctx *ctx = st->ctx;
+
+    for (int32_t i = 1; i <= MODEL_STUDENT_FIELD_COUNT; i++)
+        model_student_value_clear(st, &st->v[i]);
+    model_student_value_clear(st, &st->name_key);
+    if (st->json != NULL)
+        core_free_wipe(ctx, st->json, st->json_len + 1);
+    for (size_t i = 0; i < st->family_count; i++)
+        family_free(st, st->family[i]);
+    for (size_t i = 0; i < st->history_count; i++)
+        history_free(st, st->history[i]);
+    if (st->arena != NULL)
+        explicit_bzero(st->arena, st->arena_used);
+}
+
+void
+model_student_reset(stuinfo_student *st)
+{
+    stuinfo_ctx *ctx = st->ctx;
+    char *arena = st->arena;
+
+    release_values(st);
+    /* every member back to what stuinfo_student_new() gives */
+    memset(st, 0, sizeof(*st));
+    st->ctx = ctx;
+    st->arena = arena;
 }
 
 void
@@ -76,15 +150,8 @@ stuinfo_student_free(stuinfo_student *st)
     if (st == NULL)
         return;
     ctx = st->ctx;
-    for (int32_t i = 1; i <= MODEL_STUDENT_FIELD_COUNT; i++)
-        model_value_clear(ctx, &st->v[i]);
-    model_value_clear(ctx, &st->name_key);
-    if (st->json != NULL)
-        core_free_wipe(ctx, st->json, st->json_len + 1);
-    for (size_t i = 0; i < st->family_count; i++)
-        family_free(ctx, st->family[i]);
-    for (size_t i = 0; i < st->history_count; i++)
-        history_free(ctx, st->history[i]);
+    release_values(st);
+    core_free_wipe(ctx, st->arena, st->arena != NULL ? MODEL_ARENA_SIZE : 0);
     core_free_wipe(ctx, st, sizeof(*st));
     core_ctx_detach(ctx);
 }
@@ -228,7 +295,7 @@ entry_remove(stuinfo_student *st, model_group group, size_t index)
         if (index >= st->family_count)
             return core_fail(st->ctx, STUINFO_ERR_NOT_FOUND, RULE_STUDENT_NO_SUCH_ENTRY,
                              "family", NULL);
-        family_free(st->ctx, st->family[index]);
+        family_free(st, st->family[index]);
         for (size_t i = index; i + 1 < st->family_count; i++)
             st->family[i] = st->family[i + 1];
         st->family[--st->family_count] = NULL;
@@ -236,7 +303,7 @@ entry_remove(stuinfo_student *st, model_group group, size_t index)
         if (index >= st->history_count)
             return core_fail(st->ctx, STUINFO_ERR_NOT_FOUND, RULE_STUDENT_NO_SUCH_ENTRY,
                              "history", NULL);
-        history_free(st->ctx, st->history[index]);
+        history_free(st, st->history[index]);
         for (size_t i = index; i + 1 < st->history_count; i++)
             st->history[i] = st->history[i + 1];
         st->history[--st->history_count] = NULL;

@@ -47,7 +47,16 @@ struct stuinfo_student {
     bool pinyin_generated;          /* name_pinyin was made from the name, not set */
     char *json;                     /* last stuinfo_student_to_json() text, wiped on free */
     size_t json_len;
+    /* Values are packed here (MODEL_ARENA_SIZE bytes, allocated with the first value)
+     * while there is room: a roster row fits. The rest are allocated one by one. Never
+     * grows; a value is wiped when replaced, its space not reused until
+     * model_student_reset(). Owned by the record: a struct copy moves it along. */
+    char *arena;
+    uint32_t arena_used;
 };
+
+/* Bytes of values packed into one allocation per record. */
+#define MODEL_ARENA_SIZE 512
 
 /* Longest field path, "history[63].witness" and the like, with its NUL. */
 #define MODEL_PATH_MAX 48
@@ -82,10 +91,20 @@ stuinfo_status model_set(stuinfo_student *st, model_group group, size_t index,
                          int32_t field, const char *text, size_t len,
                          stuinfo_report *report);
 
-/* Replace a value with an already canonical copy of text[0..len) (no checks, no notes). */
+/* Replace a value of @p st with an already canonical copy of text[0..len) (no checks, no
+ * notes). */
 stuinfo_status model_store(stuinfo_student *st, struct model_value *v, const char *text,
                            size_t len);
-/* Wipe and free a value. */
+/* Wipe and free a value that model_store() made for @p st. */
+void model_student_value_clear(stuinfo_student *st, struct model_value *v);
+/* Wipe and free a value allocated on its own (core_strndup), not one of a student. */
 void model_value_clear(stuinfo_ctx *ctx, struct model_value *v);
+
+/*
+ * Make @p st a new, empty record again (version 0) without releasing it: every value,
+ * entry and text it held is wiped and freed, as stuinfo_student_free() does. For the
+ * roster reader, which fills one record per row.
+ */
+void model_student_reset(stuinfo_student *st);
 
 #endif /* MODEL_STUDENT_H */

@@ -272,9 +272,14 @@ map_row(stuinfo_roster_reader *r, stuinfo_report *report)
     struct stuinfo_roster_row *row = &r->row;
     stuinfo_status st;
 
-    st = stuinfo_student_new(r->ctx, &row->student);
-    if (st != STUINFO_OK)
-        return st;
+    if (r->spare != NULL) {
+        row->student = r->spare;    /* wiped when its row was left: a new record */
+        r->spare = NULL;
+    } else {
+        st = stuinfo_student_new(r->ctx, &row->student);
+        if (st != STUINFO_OK)
+            return st;
+    }
     /* The pinyin column first: a given pinyin is kept, and the record does not make one
      * from the name (the costliest step of a row). */
     for (size_t k = 0; k <= row->ncells && k <= r->ncolumns; k++) {

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/report.h"
+#include "model/student.h"
 #include "roster_impl.h"
 #include "text/gb18030.h"
 
@@ -177,6 +178,7 @@ stuinfo_roster_reader_free(stuinfo_roster_reader *r)
     core_free(ctx, r->targets);
     core_free(ctx, r->user_map);
     stuinfo_student_free(r->row.student);
+    stuinfo_student_free(r->spare);
     stuinfo_report_free(r->row.findings);
     stuinfo_report_free(r->file_findings);
     checks_free(r);
@@ -454,8 +456,13 @@ stuinfo_roster_reader_next(stuinfo_roster_reader *r, stuinfo_roster_row **out)
         bool got = false;
         int k;
 
-        stuinfo_student_free(r->row.student);
-        r->row.student = NULL;
+        if (r->row.student != NULL) {
+            /* wiped now, as a free would; kept for the next row */
+            model_student_reset(r->row.student);
+            stuinfo_student_free(r->spare);
+            r->spare = r->row.student;
+            r->row.student = NULL;
+        }
         r->row.ncells = 0;
         stuinfo_report_clear(r->row.findings);
         if (r->finished)

@@ -121,6 +121,7 @@ struct stuinfo_roster_reader {
     size_t n_user_map;
 
     struct stuinfo_roster_row row;
+    stuinfo_student *spare;     /* the last row's record, wiped, for the next row */
     stuinfo_report *file_findings;
     stuinfo_roster_counts counts;
     bool finished;
