@@ -32,9 +32,125 @@ put_utf8(const UChar *u, int32_t n, char *dst, size_t cap, size_t *pos)
     return true;
 }
 
+/* One row of the two-byte table: every trail byte after @p lead, in one conversion. A row
+ * the converter refuses anywhere is left to ICU whole. */
+static void
+gb2_row(struct text_services *ts, int lead)
+{
+    char src[2 * TEXT_GB2_TRAILS];
+    UChar out[2 * TEXT_GB2_TRAILS];
+    int32_t offs[2 * TEXT_GB2_TRAILS];
+    uint8_t units[TEXT_GB2_TRAILS] = {0};
+    const char *s = src;
+    UChar *t = out;
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = 0, k;
+    uint16_t *row = ts->gb2 + (size_t)(lead - 0x81) * TEXT_GB2_TRAILS;
+
+    for (int trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail == 0x7f)
+            continue;
+        src[n++] = (char)lead;
+        src[n++] = (char)trail;
+    }
+    ucnv_resetToUnicode(ts->gb18030);
+    ucnv_toUnicode(ts->gb18030, &t, out + sizeof(out) / sizeof(out[0]), &s, src + n, offs,
+                   true, &err);
+    if (U_FAILURE(err) || s != src + n)
+        return;
+    /* offsets name the pair each unit came from: only a pair giving one unit is kept */
+    for (k = 0; k < (int32_t)(t - out); k++)
+        if (offs[k] >= 0 && offs[k] < n && units[offs[k] / 2] < 2)
+            units[offs[k] / 2]++;
+    for (k = 0; k < (int32_t)(t - out); k++) {
+        int32_t pair = offs[k] / 2;
+        int trail;
+
+        if (offs[k] < 0 || offs[k] >= n || units[pair] != 1 || U16_IS_SURROGATE(out[k])
+            || out[k] == 0)
+            continue;
+        trail = (unsigned char)src[2 * pair + 1];
+        row[trail - 0x40] = out[k];
+    }
+}
+
+static void
+gb2_build(struct text_services *ts)
+{
+    for (int lead = 0x81; lead <= 0xfe; lead++)
+        gb2_row(ts, lead);
+    ucnv_resetToUnicode(ts->gb18030);
+    ts->gb2_ready = true;
+}
+
+/*
+ * The common case without ICU: ASCII and two-byte codes of the table only, and room
+ * enough. False for anything else (four-byte codes, bad bytes, no room): then ICU decodes
+ * the whole text, with its errors and offsets.
+ */
+static bool
+gb2_decode(const struct text_services *ts, const unsigned char *s, size_t len, char *dst,
+           size_t cap, size_t *out_len)
+{
+    size_t i = 0, pos = 0;
+
+    while (i < len) {
+        unsigned c = s[i], u;
+
+        if (c < 0x80) {
+            if (pos == cap)
+                return false;
+            dst[pos++] = (char)c;
+            i++;
+            continue;
+        }
+        if (c == 0x80 || c == 0xff || len - i < 2 || s[i + 1] < 0x40 || s[i + 1] == 0xff)
+            return false;
+        u = ts->gb2[(size_t)(c - 0x81) * TEXT_GB2_TRAILS + (s[i + 1] - 0x40)];
+        if (u == 0)
+            return false;
+        if (u < 0x80) {
+            if (cap - pos < 1)
+                return false;
+            dst[pos++] = (char)u;
+        } else if (u < 0x800) {
+            if (cap - pos < 2)
+                return false;
+            dst[pos++] = (char)(0xc0 | (u >> 6));
+            dst[pos++] = (char)(0x80 | (u & 0x3f));
+        } else {
+            if (cap - pos < 3)
+                return false;
+            dst[pos++] = (char)(0xe0 | (u >> 12));
+            dst[pos++] = (char)(0x80 | ((u >> 6) & 0x3f));
+            dst[pos++] = (char)(0x80 | (u & 0x3f));
+        }
+        i += 2;
+    }
+    *out_len = pos;
+    return true;
+}
+
 text_status
 text_gb18030_to_utf8(struct text_services *ts, const char *src, size_t len, char *dst,
                      size_t cap, size_t *out_len, size_t *bad_offset)
+{
+    *out_len = 0;
+    if (memchr(src, 0, len) != NULL) {
+        *bad_offset = (size_t)((const char *)memchr(src, 0, len) - src);
+        return TEXT_NUL;
+    }
+    if (!ts->gb2_ready)
+        gb2_build(ts);
+    if (gb2_decode(ts, (const unsigned char *)src, len, dst, cap, out_len))
+        return TEXT_OK;
+    *out_len = 0;
+    return text_gb18030_to_utf8_icu(ts, src, len, dst, cap, out_len, bad_offset);
+}
+
+text_status
+text_gb18030_to_utf8_icu(struct text_services *ts, const char *src, size_t len, char *dst,
+                         size_t cap, size_t *out_len, size_t *bad_offset)
 {
     UConverter *cnv = ts->gb18030;
     const char *s = src, *end = src + len;

@@ -22,6 +22,15 @@
 text_status text_gb18030_to_utf8(struct text_services *ts, const char *src, size_t len,
                                  char *dst, size_t cap, size_t *out_len,
                                  size_t *bad_offset);
+/*
+ * text_gb18030_to_utf8() decodes ASCII and two-byte codes through a table made from the
+ * converter on first use (the same code points, byte for byte), and anything else by ICU
+ * as this function does: every byte through the converter. For the tests that prove both
+ * agree.
+ */
+text_status text_gb18030_to_utf8_icu(struct text_services *ts, const char *src, size_t len,
+                                     char *dst, size_t cap, size_t *out_len,
+                                     size_t *bad_offset);
 
 /*
  * Encode valid UTF-8 @p src into GB18030 in dst[0..cap). GB18030 covers all of Unicode,

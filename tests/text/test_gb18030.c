@@ -53,6 +53,93 @@ test_decode(void **state)
     stuinfo_ctx_free(ctx);
 }
 
+/* Both decoders on one input and room: the same status, output and offset. */
+static void
+same_decode(struct text_services *ts, const char *in, size_t len, size_t cap)
+{
+    char a[1024], b[1024];
+    size_t na = 0, nb = 0, ba = 0, bb = 0;
+    text_status sa, sb;
+
+    sa = text_gb18030_to_utf8(ts, in, len, a, cap, &na, &ba);
+    sb = text_gb18030_to_utf8_icu(ts, in, len, b, cap, &nb, &bb);
+    assert_int_equal(sa, sb);
+    if (sa == TEXT_OK) {
+        assert_int_equal(na, nb);
+        assert_memory_equal(a, b, na);
+    } else if (sa != TEXT_TOO_LONG) {
+        assert_int_equal(ba, bb);
+    }
+}
+
+/* The two-byte table gives what ICU gives: every two-byte code alone and after ASCII,
+ * then generated texts of ASCII, two- and four-byte codes, bad and truncated bytes, with
+ * room to spare and too little. */
+static void
+test_decode_table_same_as_icu(void **state)
+{
+    stuinfo_ctx *ctx = NULL;
+    struct text_services *ts;
+    uint64_t rng = 0x2545F4914F6CDD1DULL;
+
+    (void)state;
+    assert_int_equal(stuinfo_ctx_new(NULL, &ctx), STUINFO_OK);
+    ts = core_text(ctx);
+    for (int lead = 0x80; lead <= 0xff; lead++) {
+        for (int trail = 0x00; trail <= 0xff; trail++) {
+            char in[3] = {'a', (char)lead, (char)trail};
+
+            if (trail == 0)
+                continue;
+            same_decode(ts, in + 1, 2, 16);
+            same_decode(ts, in, 3, 16);
+            same_decode(ts, in, 3, 3);
+        }
+    }
+    for (int round = 0; round < 50000; round++) {
+        char in[256];
+        size_t n = 0, parts;
+
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        parts = rng % 12;
+        for (size_t p = 0; p < parts; p++) {
+            uint64_t r;
+
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            r = rng;
+            switch (r % 8) {
+            case 0:
+            case 1:
+                in[n++] = (char)(0x20 + (r >> 8) % 95);
+                break;
+            case 2:     /* four bytes: 0x81-0xFE, 0x30-0x39, 0x81-0xFE, 0x30-0x39 */
+                in[n++] = (char)(0x81 + (r >> 8) % 126);
+                in[n++] = (char)(0x30 + (r >> 16) % 10);
+                in[n++] = (char)(0x81 + (r >> 24) % 126);
+                in[n++] = (char)(0x30 + (r >> 32) % 10);
+                break;
+            case 3:     /* any byte but NUL */
+                in[n++] = (char)(1 + (r >> 8) % 255);
+                break;
+            default:    /* two bytes, mostly in the table's range */
+                in[n++] = (char)(0x81 + (r >> 8) % 126);
+                in[n++] = (char)(0x3c + (r >> 16) % 0xc4);
+                break;
+            }
+        }
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        same_decode(ts, in, n, sizeof(in) * 3);
+        same_decode(ts, in, n, n == 0 ? 0 : (size_t)(rng % (2 * n)));
+    }
+    stuinfo_ctx_free(ctx);
+}
+
 static void
 test_encode(void **state)
 {
@@ -84,6 +171,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode),
+        cmocka_unit_test(test_decode_table_same_as_icu),
         cmocka_unit_test(test_encode),
     };
 
