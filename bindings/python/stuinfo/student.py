@@ -1,6 +1,6 @@
 """A student record: set and read fields by key or path, validate, JSON."""
 from ._ffi import ffi, lib
-from ._text import to_bytes, to_str
+from ._text import out_text, to_bytes
 from .errors import StuinfoError
 from .report import read_findings
 
@@ -67,12 +67,8 @@ class Student:
 
     def get(self, path, default=None):
         """The canonical value of a field (a str), or @default when it is empty."""
-        text = ffi.new('const char **')
-        length = ffi.new('size_t *')
-        self._ctx.check(lib.stuinfo_student_get_path(self.ptr, to_bytes(path), text, length))
-        if text[0] == ffi.NULL:
-            return default
-        return to_str(text[0], length[0])
+        value = out_text(self._ctx, lib.stuinfo_student_get_path, self.ptr, to_bytes(path))
+        return default if value is None else value
 
     def __setitem__(self, path, value):
         self.set(path, value)
@@ -156,10 +152,7 @@ class Student:
 
     def to_json(self):
         """The record as JSON text."""
-        text = ffi.new('const char **')
-        length = ffi.new('size_t *')
-        self._ctx.check(lib.stuinfo_student_to_json(self.ptr, text, length))
-        return to_str(text[0], length[0])
+        return out_text(self._ctx, lib.stuinfo_student_to_json, self.ptr)
 
     @classmethod
     def from_json(cls, ctx, text):

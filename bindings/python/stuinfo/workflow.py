@@ -20,7 +20,7 @@ and changes nothing.
 from collections import namedtuple
 
 from ._ffi import ffi, lib
-from ._text import to_bytes, to_str
+from ._text import out_text, to_bytes, to_str
 from .errors import StuinfoError
 from .report import read_findings
 
@@ -140,10 +140,7 @@ class WorkflowPolicy:
         return {1: 'open', 2: 'grey', 3: 'key'}.get(out[0])
 
     def to_json(self):
-        text = ffi.new('const char **')
-        length = ffi.new('size_t *')
-        self._ctx.check(lib.stuinfo_workflow_policy_to_json(self.ptr, text, length))
-        return to_str(text[0], length[0])
+        return out_text(self._ctx, lib.stuinfo_workflow_policy_to_json, self.ptr)
 
     def __repr__(self):
         return '<stuinfo.WorkflowPolicy %s>' % ('closed' if self._ptr is None else self.id)
@@ -381,10 +378,7 @@ class ChangeRequest:
 
     def to_json(self):
         """The request as JSON (it holds the proposed values: store it as personal data)."""
-        text = ffi.new('const char **')
-        length = ffi.new('size_t *')
-        self._ctx.check(lib.stuinfo_request_to_json(self.ptr, text, length))
-        return to_str(text[0], length[0])
+        return out_text(self._ctx, lib.stuinfo_request_to_json, self.ptr)
 
     def __repr__(self):
         if self._ptr is None:
