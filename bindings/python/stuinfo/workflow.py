@@ -20,6 +20,7 @@ and changes nothing.
 from collections import namedtuple
 
 from ._ffi import ffi, lib
+from ._handle import Handle
 from ._text import out_text, to_bytes, to_str
 from .errors import StuinfoError
 from .report import read_findings
@@ -85,10 +86,12 @@ def _text_arg(text):
     return raw, len(raw)
 
 
-class WorkflowPolicy:
+class WorkflowPolicy(Handle):
     """The rules requests are checked against: collection window, open / grey / key
     fields, evidence, approval levels, locks. ``ctx.workflow_policy()`` gives the registry
     defaults; ``ctx.workflow_policy(json=text)`` reads one (as to_json() writes it)."""
+
+    _what = 'policy'
 
     def __init__(self, ctx, json=None):
         self._ctx = ctx
@@ -99,23 +102,6 @@ class WorkflowPolicy:
             raw = to_bytes(json)
             ctx.check(lib.stuinfo_workflow_policy_from_json(ctx.ptr, raw, len(raw), p))
         self._ptr = ffi.gc(p[0], lib.stuinfo_workflow_policy_free)
-
-    @property
-    def ptr(self):
-        if self._ptr is None:
-            raise StuinfoError(lib.STUINFO_ERR_INVALID_ARGUMENT, 'the policy is closed')
-        return self._ptr
-
-    def close(self):
-        if self._ptr is not None:
-            ptr, self._ptr = self._ptr, None
-            ffi.release(ptr)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     @property
     def id(self):
@@ -146,7 +132,7 @@ class WorkflowPolicy:
         return '<stuinfo.WorkflowPolicy %s>' % ('closed' if self._ptr is None else self.id)
 
 
-class ChangeRequest:
+class ChangeRequest(Handle):
     """A change request. Make one with ``ctx.change_request(...)`` or read one with
     ``ChangeRequest.from_json(ctx, text, policy)``; close it (or use ``with``) when done:
     its values are wiped.
@@ -154,6 +140,8 @@ class ChangeRequest:
     Every step takes the acting ``Actor`` and, as keywords, ``seen_revision`` (the
     revision the actor saw; default: the current one) and the facts about the student
     (``graduated``, ``reported``, ``enrolled_at``)."""
+
+    _what = 'request'
 
     def __init__(self, ctx, policy, ptr):
         self._ctx = ctx                   # keeps the context and policy alive
@@ -184,23 +172,6 @@ class ChangeRequest:
         return cls(ctx, policy if policy is not None else WorkflowPolicy(ctx), p[0])
 
     # -- lifetime -------------------------------------------------------------------------
-
-    @property
-    def ptr(self):
-        if self._ptr is None:
-            raise StuinfoError(lib.STUINFO_ERR_INVALID_ARGUMENT, 'the request is closed')
-        return self._ptr
-
-    def close(self):
-        if self._ptr is not None:
-            ptr, self._ptr = self._ptr, None
-            ffi.release(ptr)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     # -- steps ----------------------------------------------------------------------------
 
