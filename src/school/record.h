@@ -65,6 +65,9 @@ int32_t school_record_field_by_key(const struct school_record *r, const char *ke
                                    size_t len);
 /* "prefix" + key into buf (SCHOOL_PATH_MAX bytes); returns buf. */
 char *school_path(char *buf, const char *prefix, const char *key);
+/* The path of the record a prefix belongs to: "campuses[1]." -> "campuses[1]", NULL -> ""
+ * (the root), into buf (SCHOOL_PATH_MAX bytes); returns buf. */
+char *school_place(char *buf, const char *prefix);
 /* "campuses[i]." into buf (SCHOOL_PATH_MAX bytes); returns buf. */
 char *school_campus_prefix(char *buf, size_t index);
 
@@ -76,9 +79,10 @@ stuinfo_status school_record_get(const struct school_record *r, int32_t field,
 /* Stored text of a field or NULL. */
 const char *school_value(const struct school_record *r, int32_t field);
 
-/* Field rules of every value (required, formats, lists, regions); findings at prefix+key. */
+/* Field rules of every value (required, formats, lists, regions); findings at prefix+key,
+ * a finding that could not be added leaves STUINFO_ERR_NOMEM in *first. */
 void school_record_check(const struct school_record *r, const char *prefix,
-                         stuinfo_report *report);
+                         stuinfo_report *report, stuinfo_status *first);
 
 /* ---- the public handles' shared bodies (handle.c) ---- */
 
@@ -128,9 +132,14 @@ json_t *school_json_parse(stuinfo_ctx *ctx, const char *json, size_t len,
 /* Dump @p obj (consumed) into r->json (ctx memory, the previous text wiped). */
 stuinfo_status school_json_keep(struct school_record *r, json_t *obj, const char **json,
                                 size_t *len);
-/* The first failure wins. */
+/* The first failure wins, but running out of memory beats any other (as in model). */
 void school_keep(stuinfo_status *first, stuinfo_status st);
-/* Add a finding when @p report is not NULL; the path is also the first argument. */
-void school_finding(stuinfo_report *report, rule_id rule, const char *path, const char *arg2);
+/* Add a finding when @p report is not NULL; the path is also the first argument. A finding
+ * the report cannot take leaves STUINFO_ERR_NOMEM in *first (school_keep): no finding is
+ * ever dropped silently. */
+void school_finding(stuinfo_report *report, stuinfo_status *first, rule_id rule,
+                    const char *path, const char *arg2);
+/* The end of a call that gathered @p first: recorded on the ctx and returned. */
+stuinfo_status school_result(stuinfo_ctx *ctx, stuinfo_status first);
 
 #endif /* SCHOOL_RECORD_H */
