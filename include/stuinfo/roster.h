@@ -242,7 +242,8 @@ typedef struct stuinfo_roster_writer_options {
     int32_t bom;                /* 1: start UTF-8 CSV with a byte-order mark (for Excel) */
 } stuinfo_roster_writer_options;
 
-/** Fill @p opts with the defaults. Returns STUINFO_OK or STUINFO_ERR_INVALID_ARGUMENT. @since 0.1 */
+/** Fill @p opts with the defaults. Returns STUINFO_OK or STUINFO_ERR_INVALID_ARGUMENT.
+ * @since 0.1 */
 stuinfo_status stuinfo_roster_writer_options_init(stuinfo_roster_writer_options *opts);
 
 /** A byte sink: write all @p len bytes; return 0, or non-zero on a write error. */
@@ -310,7 +311,8 @@ stuinfo_status stuinfo_roster_writer_findings(stuinfo_roster_writer *writer,
  */
 stuinfo_status stuinfo_roster_writer_finish(stuinfo_roster_writer *writer);
 
-/** Free a writer (finishing it first if needed; errors are then lost). NULL is a no-op. @since 0.1 */
+/** Free a writer (finishing it first if needed; errors are then lost). NULL is a no-op.
+ * @since 0.1 */
 void stuinfo_roster_writer_free(stuinfo_roster_writer *writer);
 
 #if defined(__GNUC__) && !defined(STUINFO_CDEF)

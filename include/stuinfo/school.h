@@ -60,7 +60,8 @@ void stuinfo_authority_free(stuinfo_authority *authority);
  * into its code, a region name into its code); each rewrite is a note in @p report (may be
  * NULL). Returns STUINFO_OK; STUINFO_ERR_INVALID_ARGUMENT (NULL handle or text with len > 0,
  * unknown field); STUINFO_ERR_ENCODING; STUINFO_ERR_TOO_LONG; STUINFO_ERR_INVALID (a
- * forbidden character); STUINFO_ERR_NOMEM. On failure the stored value is unchanged.
+ * forbidden character); STUINFO_ERR_NOMEM (also when a note could not be added). On failure
+ * the stored value is unchanged.
  * @since 0.1
  */
 stuinfo_status stuinfo_authority_set(stuinfo_authority *authority, int32_t field,
@@ -78,7 +79,8 @@ stuinfo_status stuinfo_authority_get(const stuinfo_authority *authority, int32_t
 /**
  * Check every field (required fields, formats, codes, region) and add findings to
  * @p report (rules school.*). Returns STUINFO_OK whatever was found;
- * STUINFO_ERR_INVALID_ARGUMENT; STUINFO_ERR_NOMEM.
+ * STUINFO_ERR_INVALID_ARGUMENT; STUINFO_ERR_NOMEM (a finding could not be added; the
+ * report holds the findings added so far).
  * @since 0.1
  */
 stuinfo_status stuinfo_authority_validate(const stuinfo_authority *authority,
@@ -88,7 +90,8 @@ stuinfo_status stuinfo_authority_validate(const stuinfo_authority *authority,
  * Make an authority record from a JSON object keyed by field keys (the lower-case enum
  * names: "code", "name", ...) with string values (numbers taken as their text, true/false
  * as 1/0, null as empty). Every value goes through stuinfo_authority_set(). Problems go to
- * @p report (may be NULL); the status is that of the first: STUINFO_ERR_PARSE (not JSON,
+ * @p report (may be NULL); the status is that of the first, but STUINFO_ERR_NOMEM (also
+ * when a finding could not be added) comes before any other: STUINFO_ERR_PARSE (not JSON,
  * not an object, a value of the wrong type), STUINFO_ERR_NOT_FOUND (an unknown key),
  * STUINFO_ERR_TOO_LONG, STUINFO_ERR_ENCODING, STUINFO_ERR_INVALID,
  * STUINFO_ERR_INVALID_ARGUMENT, STUINFO_ERR_NOMEM; *out is NULL after a failure.
@@ -431,7 +434,8 @@ const char *stuinfo_enrolment_event_name(int32_t event);
  * J/L numbers; the latest class and school of @p enrolment are these, and a student who
  * left is in no class. Any record may be NULL (its checks are skipped). Findings
  * school.link_* go to @p report, whose ctx every record must share.
- * Returns STUINFO_OK whatever was found, STUINFO_ERR_INVALID_ARGUMENT or STUINFO_ERR_NOMEM.
+ * Returns STUINFO_OK whatever was found, STUINFO_ERR_INVALID_ARGUMENT or STUINFO_ERR_NOMEM
+ * (a finding could not be added; the report holds the findings added so far).
  * @since 0.1
  */
 stuinfo_status stuinfo_school_check_links(const stuinfo_authority *authority,

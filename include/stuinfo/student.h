@@ -142,7 +142,8 @@ stuinfo_status stuinfo_student_family_set(stuinfo_student *student, size_t index
                                           int32_t field, const char *text, size_t len,
                                           stuinfo_report *report);
 
-/** Read a family member's field; as stuinfo_student_get(), plus STUINFO_ERR_NOT_FOUND. @since 0.1 */
+/** Read a family member's field; as stuinfo_student_get(), plus STUINFO_ERR_NOT_FOUND.
+ * @since 0.1 */
 stuinfo_status stuinfo_student_family_get(const stuinfo_student *student, size_t index,
                                           int32_t field, const char **text, size_t *len);
 
@@ -298,7 +299,8 @@ stuinfo_status stuinfo_student_to_json(stuinfo_student *student, const char **js
 /** The JSON key of @p field ("name"); static; NULL for an unknown field. @since 0.1 */
 const char *stuinfo_field_key(int32_t field);
 
-/** The Chinese label of @p field in the national template ("姓名"); static; NULL if unknown. @since 0.1 */
+/** The Chinese label of @p field in the national template ("姓名"); static; NULL if
+ * unknown. @since 0.1 */
 const char *stuinfo_field_label(int32_t field);
 
 /** The JSON key of a stuinfo_family_field; static; NULL if unknown. @since 0.1 */

@@ -575,7 +575,8 @@ stuinfo_status stuinfo_request_from_json(stuinfo_ctx *ctx, const char *json, siz
 
 /* ---- names ------------------------------------------------------------------------ */
 
-/** Stable lower-case key of a state ("draft", "second_review"...); NULL if unknown; static. @since 0.1 */
+/** Stable lower-case key of a state ("draft", "second_review"...); NULL if unknown;
+ * static. @since 0.1 */
 const char *stuinfo_cr_state_key(int32_t state);
 /** Key of an action ("submit", "request_exception"...); NULL if unknown; static. @since 0.1 */
 const char *stuinfo_cr_action_key(int32_t action);

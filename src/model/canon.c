@@ -211,19 +211,6 @@ fold_notes(unsigned did, struct model_path_ref *path, stuinfo_report *report)
     return st;
 }
 
-/* True if every byte is printable ASCII (0x20-0x7E): valid UTF-8 with nothing forbidden. */
-static bool
-printable_ascii(const char *s, size_t len)
-{
-    unsigned bad = 0;
-
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        bad |= (unsigned)(c < 0x20) | (unsigned)(c >= 0x7f);
-    }
-    return bad == 0;
-}
-
 /* The checks of any input: UTF-8, forbidden code points. */
 static stuinfo_status
 check_input(stuinfo_ctx *ctx, struct model_path_ref *path, const char *text, size_t len,
@@ -279,7 +266,7 @@ canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref 
     unsigned did;
     char *buf;
     stuinfo_status noted;
-    bool ascii;
+    bool plain;
 
     *out = NULL;
     *out_len = 0;
@@ -287,10 +274,11 @@ canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref 
     if (len > STUINFO_STUDENT_MAX_INPUT)
         return refuse(ctx, report, STUINFO_ERR_TOO_LONG, RULE_STUDENT_INPUT_TOO_LONG, path,
                       core_fmt_int(arg, STUINFO_STUDENT_MAX_INPUT));
-    /* Plain ASCII (most of a roster) is valid UTF-8 with nothing forbidden in it, and
-     * folds without decoding: the same result as the general path, byte for byte. */
-    ascii = fast && printable_ascii(text, len);
-    if (!ascii) {
+    /* Plain text (printable ASCII and CJK ideographs: most of a roster) is valid UTF-8
+     * with nothing forbidden in it, and folds without decoding: the same result as the
+     * general path, byte for byte. */
+    plain = fast && text_is_plain(text, len);
+    if (!plain) {
         stuinfo_status st = check_input(ctx, path, text, len, report);
         if (st != STUINFO_OK)
             return st;
@@ -305,7 +293,7 @@ canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref 
             return core_fail_status(ctx, STUINFO_ERR_NOMEM);
         }
     }
-    did = ascii ? text_fold_ascii(text, len, kind_flags(d->kind), buf, &n)
+    did = plain ? text_fold_ascii(text, len, kind_flags(d->kind), buf, &n)
                 : text_fold(text, len, kind_flags(d->kind), buf, &n);
     noted = fold_notes(did, path, report);
     if (noted == STUINFO_OK && n > 0)

@@ -38,7 +38,7 @@ stuinfo_status model_canon_buf(stuinfo_ctx *ctx, const struct model_field_desc *
                                char **out, size_t *out_len, size_t *cap);
 
 /*
- * model_canon() without the plain-ASCII fast path: every input decoded, checked and
+ * model_canon() without the plain-text fast path: every input decoded, checked and
  * folded by the general code. For the tests that prove both paths agree.
  */
 stuinfo_status model_canon_general(stuinfo_ctx *ctx, const struct model_field_desc *d,

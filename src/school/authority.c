@@ -40,8 +40,8 @@ stuinfo_authority_validate(const stuinfo_authority *a, stuinfo_report *report)
 
     if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
-    school_record_check(&a->r, NULL, report);
-    return core_ok(a->r.ctx);
+    school_record_check(&a->r, NULL, report, &st);
+    return school_result(a->r.ctx, st);
 }
 
 stuinfo_status

@@ -104,6 +104,16 @@ grade_rewrite(const char *s, size_t n, char *out)
     return true;
 }
 
+/* Wipe and free the canonical value being built: the set fails and stores nothing. */
+static void
+drop(stuinfo_ctx *ctx, char **out, size_t *out_len, size_t *cap)
+{
+    core_free_wipe(ctx, *out, *cap);
+    *out = NULL;
+    *out_len = 0;
+    *cap = 0;
+}
+
 stuinfo_status
 school_canon(stuinfo_ctx *ctx, const struct school_field_desc *d, const char *path,
              const char *text, size_t len, stuinfo_report *report, char **out,
@@ -111,7 +121,7 @@ school_canon(stuinfo_ctx *ctx, const struct school_field_desc *d, const char *pa
 {
     const struct school_list_entry *e;
     char grade[16];
-    stuinfo_status st;
+    stuinfo_status st, noted = STUINFO_OK;
 
     struct model_field_desc m = d->m;
     char num[24];
@@ -130,7 +140,7 @@ school_canon(stuinfo_ctx *ctx, const struct school_field_desc *d, const char *pa
         /* Codes are at most a few bytes; the buffer holds at least 16. */
         memcpy(*out, e->code, k + 1);
         *out_len = k;
-        school_finding(report, RULE_SCHOOL_CODE_FROM_NAME, path, e->code);
+        school_finding(report, &noted, RULE_SCHOOL_CODE_FROM_NAME, path, e->code);
     } else if (d->skind == SCHOOL_KIND_GRADE && *out_len <= 13) {
         int32_t stage, year;
 
@@ -138,17 +148,20 @@ school_canon(stuinfo_ctx *ctx, const struct school_field_desc *d, const char *pa
             && grade_rewrite(*out, *out_len, grade) && *cap > 13) {
             memcpy(*out, grade, 14);
             *out_len = 13;
-            school_finding(report, RULE_SCHOOL_GRADE_REWRITTEN, path, grade);
+            school_finding(report, &noted, RULE_SCHOOL_GRADE_REWRITTEN, path, grade);
         }
     }
+    if (noted != STUINFO_OK) {
+        /* The note of a rewrite is part of the set: without it, nothing is stored. */
+        drop(ctx, out, out_len, cap);
+        return core_fail_status(ctx, noted);
+    }
     if (text_utf8_count(*out, *out_len) > d->m.max) {
-        core_free_wipe(ctx, *out, *cap);
-        *out = NULL;
-        *out_len = 0;
-        *cap = 0;
+        drop(ctx, out, out_len, cap);
         core_fmt_int(num, d->m.max);
-        school_finding(report, RULE_SCHOOL_TOO_LONG, path, num);
-        return core_fail(ctx, STUINFO_ERR_TOO_LONG, RULE_SCHOOL_TOO_LONG, path, num);
+        school_finding(report, &noted, RULE_SCHOOL_TOO_LONG, path, num);
+        st = core_fail(ctx, STUINFO_ERR_TOO_LONG, RULE_SCHOOL_TOO_LONG, path, num);
+        return noted != STUINFO_OK ? core_fail_status(ctx, noted) : st;
     }
     return core_ok(ctx);
 }

@@ -33,23 +33,24 @@ is_decimal(const char *s, size_t n)
 }
 
 static void
-check_region(const char *s, size_t n, const char *path, stuinfo_report *report)
+check_region(const char *s, size_t n, const char *path, stuinfo_report *report,
+             stuinfo_status *first)
 {
     bool retired = false;
 
     if (n != 6 || !all_digits(s, n)) {
-        school_finding(report, RULE_SCHOOL_REGION_FORMAT, path, NULL);
+        school_finding(report, first, RULE_SCHOOL_REGION_FORMAT, path, NULL);
         return;
     }
     if (model_region_check(s, &retired) == NULL)
-        school_finding(report, RULE_SCHOOL_REGION_UNKNOWN, path, s);
+        school_finding(report, first, RULE_SCHOOL_REGION_UNKNOWN, path, s);
     else if (retired)
-        school_finding(report, RULE_SCHOOL_REGION_RETIRED, path, s);
+        school_finding(report, first, RULE_SCHOOL_REGION_RETIRED, path, s);
 }
 
 static void
 check_value(const struct school_field_desc *d, const char *s, size_t n, const char *path,
-            stuinfo_report *report)
+            stuinfo_report *report, stuinfo_status *first)
 {
     int32_t stage, year;
 
@@ -57,46 +58,47 @@ check_value(const struct school_field_desc *d, const char *s, size_t n, const ch
     case MODEL_KIND_DIGITS:
         if (strcmp(d->m.key, "school_id") == 0) {
             if (n != 10 || !all_digits(s, n))
-                school_finding(report, RULE_SCHOOL_ID_FORMAT, path, NULL);
+                school_finding(report, first, RULE_SCHOOL_ID_FORMAT, path, NULL);
         } else if (!all_digits(s, n)) {
-            school_finding(report, RULE_SCHOOL_DIGITS, path, NULL);
+            school_finding(report, first, RULE_SCHOOL_DIGITS, path, NULL);
         }
         return;
     case MODEL_KIND_REGION:
-        check_region(s, n, path, report);
+        check_region(s, n, path, report, first);
         return;
     case MODEL_KIND_POSTCODE:
         if (!model_is_postcode(s, n))
-            school_finding(report, RULE_SCHOOL_POSTCODE, path, NULL);
+            school_finding(report, first, RULE_SCHOOL_POSTCODE, path, NULL);
         return;
     case MODEL_KIND_PHONE:
         if (!model_is_phone(s, n) && !model_is_mobile(s, n))
-            school_finding(report, RULE_SCHOOL_PHONE, path, NULL);
+            school_finding(report, first, RULE_SCHOOL_PHONE, path, NULL);
         return;
     case MODEL_KIND_EMAIL:
         if (!model_is_email(s, n))
-            school_finding(report, RULE_SCHOOL_EMAIL, path, NULL);
+            school_finding(report, first, RULE_SCHOOL_EMAIL, path, NULL);
         return;
     case MODEL_KIND_FLAG:
         if (!(n == 1 && (s[0] == '0' || s[0] == '1')))
-            school_finding(report, RULE_SCHOOL_FLAG, path, NULL);
+            school_finding(report, first, RULE_SCHOOL_FLAG, path, NULL);
         return;
     case MODEL_KIND_DECIMAL:
         if (!is_decimal(s, n))
-            school_finding(report, RULE_SCHOOL_DECIMAL, path, NULL);
+            school_finding(report, first, RULE_SCHOOL_DECIMAL, path, NULL);
         return;
     default:
         break;
     }
     if (d->skind == SCHOOL_KIND_LIST && school_list_find(d->list, s, n) == NULL)
-        school_finding(report, RULE_SCHOOL_CODE_UNKNOWN, path, school_lists[d->list].name);
+        school_finding(report, first, RULE_SCHOOL_CODE_UNKNOWN, path,
+                       school_lists[d->list].name);
     if (d->skind == SCHOOL_KIND_GRADE && !school_grade_parse(s, n, &stage, &year))
-        school_finding(report, RULE_SCHOOL_GRADE_FORMAT, path, NULL);
+        school_finding(report, first, RULE_SCHOOL_GRADE_FORMAT, path, NULL);
 }
 
 void
 school_record_check(const struct school_record *r, const char *prefix,
-                    stuinfo_report *report)
+                    stuinfo_report *report, stuinfo_status *first)
 {
     char path[SCHOOL_PATH_MAX];
 
@@ -107,9 +109,9 @@ school_record_check(const struct school_record *r, const char *prefix,
         school_path(path, prefix, d->m.key);
         if (v->text == NULL) {
             if (d->m.req == MODEL_REQ_YES)
-                school_finding(report, RULE_SCHOOL_REQUIRED, path, NULL);
+                school_finding(report, first, RULE_SCHOOL_REQUIRED, path, NULL);
             continue;
         }
-        check_value(d, v->text, v->len, path, report);
+        check_value(d, v->text, v->len, path, report, first);
     }
 }

@@ -6,7 +6,8 @@
 
 /* Class type 1x is 小学, 2x 初中, 4x 高中: it must agree with the grade's stage. */
 static void
-school_class_check_type(const struct school_record *r, stuinfo_report *report)
+school_class_check_type(const struct school_record *r, stuinfo_report *report,
+                        stuinfo_status *first)
 {
     const char *t = school_value(r, STUINFO_CLASS_CLASS_TYPE_CODE);
     const char *g = school_value(r, STUINFO_CLASS_GRADE);
@@ -17,7 +18,7 @@ school_class_check_type(const struct school_record *r, stuinfo_report *report)
         return;
     want = t[0] == '1' ? 1 : t[0] == '2' ? 2 : 3;
     if (want != stage)
-        school_finding(report, RULE_SCHOOL_CLASS_TYPE_STAGE, "class_type_code", t);
+        school_finding(report, first, RULE_SCHOOL_CLASS_TYPE_STAGE, "class_type_code", t);
 }
 
 stuinfo_status
@@ -58,9 +59,9 @@ stuinfo_class_validate(const stuinfo_class *a, stuinfo_report *report)
 
     if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
-    school_record_check(&a->r, NULL, report);
-    school_class_check_type(&a->r, report);
-    return core_ok(a->r.ctx);
+    school_record_check(&a->r, NULL, report, &st);
+    school_class_check_type(&a->r, report, &st);
+    return school_result(a->r.ctx, st);
 }
 
 stuinfo_status

@@ -112,7 +112,7 @@ load_entry(stuinfo_enrolment *en, size_t i, json_t *o, stuinfo_report *report,
                                 : -1;
     if (!json_is_object(o) || e == NULL || after < 0 || !hex_member(o, "prev", prev)
         || !hex_member(o, "hash", hash)) {
-        school_finding(report, RULE_SCHOOL_JSON_BAD_ENTRY, prefix, NULL);
+        school_finding(report, first, RULE_SCHOOL_JSON_BAD_ENTRY, prefix, NULL);
         school_keep(first, STUINFO_ERR_PARSE);
         return;
     }
@@ -136,7 +136,7 @@ load_entry(stuinfo_enrolment *en, size_t i, json_t *o, stuinfo_report *report,
     /* A history that cannot replay through the table was not written by us. */
     st = enrol_check(en, e, en->pending.v);
     if (st != STUINFO_OK || (e->to >= 0 ? e->to : en->status) != after) {
-        school_finding(report, RULE_SCHOOL_ENROLMENT_REPLAY, prefix, num);
+        school_finding(report, first, RULE_SCHOOL_ENROLMENT_REPLAY, prefix, num);
         school_keep(first, core_fail(en->ctx, STUINFO_ERR_TAMPERED,
                                      RULE_SCHOOL_ENROLMENT_REPLAY, num, NULL));
         return;
@@ -167,7 +167,9 @@ from_json(stuinfo_ctx *ctx, const uint8_t *key, size_t key_len, const char *json
     arr = json_object_get(root, "entries");
     if (!json_is_array(arr) || !hex_member(root, "head", head)) {
         json_decref(root);
-        school_finding(report, RULE_SCHOOL_JSON_NOT_ARRAY, "entries", NULL);
+        school_finding(report, &first, RULE_SCHOOL_JSON_NOT_ARRAY, "entries", NULL);
+        if (first != STUINFO_OK)
+            return core_fail_status(ctx, first);
         return core_fail(ctx, STUINFO_ERR_PARSE, RULE_SCHOOL_JSON_NOT_ARRAY, "entries", NULL);
     }
     first = enrol_new(ctx, key, key_len, &en);
@@ -182,9 +184,9 @@ from_json(stuinfo_ctx *ctx, const uint8_t *key, size_t key_len, const char *json
     json_decref(root);
     if (first == STUINFO_OK && chain_verify(&en->chain, head, &bad) != STUINFO_OK) {
         core_fmt_int(num, (int64_t)bad);
-        school_finding(report, RULE_SCHOOL_ENROLMENT_TAMPERED, "entries", num);
         first = core_fail(ctx, STUINFO_ERR_TAMPERED, RULE_SCHOOL_ENROLMENT_TAMPERED, num,
                           NULL);
+        school_finding(report, &first, RULE_SCHOOL_ENROLMENT_TAMPERED, "entries", num);
     }
     if (first != STUINFO_OK) {
         stuinfo_enrolment_free(en);

@@ -38,7 +38,7 @@ set_value(struct school_record *r, const char *prefix, int32_t field, json_t *v,
     default:
         break;
     }
-    school_finding(report, RULE_SCHOOL_JSON_BAD_TYPE,
+    school_finding(report, first, RULE_SCHOOL_JSON_BAD_TYPE,
                    school_path(path, prefix, r->fields[field].m.key), NULL);
     school_keep(first, STUINFO_ERR_PARSE);
 }
@@ -60,7 +60,7 @@ school_json_fill(struct school_record *r, const char *prefix, json_t *obj, const
         if (skip != NULL && strcmp(key, skip) == 0)
             continue;
         /* The key itself may be anything: only its place is named. */
-        school_finding(report, RULE_SCHOOL_JSON_UNKNOWN_FIELD, prefix, NULL);
+        school_finding(report, first, RULE_SCHOOL_JSON_UNKNOWN_FIELD, prefix, NULL);
         school_keep(first, STUINFO_ERR_NOT_FOUND);
     }
 }
@@ -84,6 +84,21 @@ school_json_object(const struct school_record *r)
     return obj;
 }
 
+/* Refuse the text with @p status and a finding at the root; NULL for the caller to return.
+ * STUINFO_ERR_NOMEM in *status when the finding could not be added. */
+static json_t *
+refuse(stuinfo_ctx *ctx, stuinfo_report *report, stuinfo_status *status,
+       stuinfo_status refusal, rule_id rule, const char *arg)
+{
+    stuinfo_status noted = STUINFO_OK;
+
+    school_finding(report, &noted, rule, "", arg);
+    *status = core_fail(ctx, refusal, rule, "", arg);
+    if (noted != STUINFO_OK)
+        *status = core_fail_status(ctx, noted);
+    return NULL;
+}
+
 json_t *
 school_json_parse(stuinfo_ctx *ctx, const char *json, size_t len, stuinfo_report *report,
                   stuinfo_status *status)
@@ -93,31 +108,21 @@ school_json_parse(stuinfo_ctx *ctx, const char *json, size_t len, stuinfo_report
     size_t bad = 0;
     char num[24];
 
-    if (len > STUINFO_SCHOOL_MAX_JSON) {
-        core_fmt_int(num, STUINFO_SCHOOL_MAX_JSON);
-        school_finding(report, RULE_SCHOOL_JSON_TOO_LARGE, "", num);
-        *status = core_fail(ctx, STUINFO_ERR_TOO_LONG, RULE_SCHOOL_JSON_TOO_LARGE, "", num);
-        return NULL;
-    }
-    if (text_utf8_check(json, len, &bad) != TEXT_OK) {
-        core_fmt_int(num, (int64_t)bad);
-        school_finding(report, RULE_SCHOOL_JSON_ENCODING, "", num);
-        *status = core_fail(ctx, STUINFO_ERR_ENCODING, RULE_SCHOOL_JSON_ENCODING, "", num);
-        return NULL;
-    }
+    if (len > STUINFO_SCHOOL_MAX_JSON)
+        return refuse(ctx, report, status, STUINFO_ERR_TOO_LONG, RULE_SCHOOL_JSON_TOO_LARGE,
+                      core_fmt_int(num, STUINFO_SCHOOL_MAX_JSON));
+    if (text_utf8_check(json, len, &bad) != TEXT_OK)
+        return refuse(ctx, report, status, STUINFO_ERR_ENCODING, RULE_SCHOOL_JSON_ENCODING,
+                      core_fmt_int(num, (int64_t)bad));
     root = json_loadb(json != NULL ? json : "", len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
                       &err);
-    if (root == NULL) {
-        core_fmt_int(num, err.line);
-        school_finding(report, RULE_SCHOOL_JSON_PARSE, "", num);
-        *status = core_fail(ctx, STUINFO_ERR_PARSE, RULE_SCHOOL_JSON_PARSE, "", num);
-        return NULL;
-    }
+    if (root == NULL)
+        return refuse(ctx, report, status, STUINFO_ERR_PARSE, RULE_SCHOOL_JSON_PARSE,
+                      core_fmt_int(num, err.line));
     if (!json_is_object(root)) {
         json_decref(root);
-        school_finding(report, RULE_SCHOOL_JSON_NOT_OBJECT, "", NULL);
-        *status = core_fail(ctx, STUINFO_ERR_PARSE, RULE_SCHOOL_JSON_NOT_OBJECT, "", NULL);
-        return NULL;
+        return refuse(ctx, report, status, STUINFO_ERR_PARSE, RULE_SCHOOL_JSON_NOT_OBJECT,
+                      NULL);
     }
     *status = STUINFO_OK;
     return root;

@@ -101,17 +101,24 @@ school_campus_prefix(char *buf, size_t index)
 }
 
 void
-school_finding(stuinfo_report *report, rule_id rule, const char *path, const char *arg2)
+school_finding(stuinfo_report *report, stuinfo_status *first, rule_id rule, const char *path,
+               const char *arg2)
 {
     if (report != NULL)
-        core_report_add(report, rule, path, path, arg2);
+        school_keep(first, core_report_add(report, rule, path, path, arg2));
 }
 
 void
 school_keep(stuinfo_status *first, stuinfo_status st)
 {
-    if (*first == STUINFO_OK && st != STUINFO_OK)
+    if ((*first == STUINFO_OK && st != STUINFO_OK) || st == STUINFO_ERR_NOMEM)
         *first = st;
+}
+
+stuinfo_status
+school_result(stuinfo_ctx *ctx, stuinfo_status first)
+{
+    return first == STUINFO_OK ? core_ok(ctx) : core_fail_status(ctx, first);
 }
 
 stuinfo_status

@@ -76,9 +76,10 @@ stuinfo_status school_record_get(const struct school_record *r, int32_t field,
 /* Stored text of a field or NULL. */
 const char *school_value(const struct school_record *r, int32_t field);
 
-/* Field rules of every value (required, formats, lists, regions); findings at prefix+key. */
+/* Field rules of every value (required, formats, lists, regions); findings at prefix+key,
+ * a finding that could not be added leaves STUINFO_ERR_NOMEM in *first. */
 void school_record_check(const struct school_record *r, const char *prefix,
-                         stuinfo_report *report);
+                         stuinfo_report *report, stuinfo_status *first);
 
 /* ---- the public handles' shared bodies (handle.c) ---- */
 
@@ -128,9 +129,14 @@ json_t *school_json_parse(stuinfo_ctx *ctx, const char *json, size_t len,
 /* Dump @p obj (consumed) into r->json (ctx memory, the previous text wiped). */
 stuinfo_status school_json_keep(struct school_record *r, json_t *obj, const char **json,
                                 size_t *len);
-/* The first failure wins. */
+/* The first failure wins, but running out of memory beats any other (as in model). */
 void school_keep(stuinfo_status *first, stuinfo_status st);
-/* Add a finding when @p report is not NULL; the path is also the first argument. */
-void school_finding(stuinfo_report *report, rule_id rule, const char *path, const char *arg2);
+/* Add a finding when @p report is not NULL; the path is also the first argument. A finding
+ * the report cannot take leaves STUINFO_ERR_NOMEM in *first (school_keep): no finding is
+ * ever dropped silently. */
+void school_finding(stuinfo_report *report, stuinfo_status *first, rule_id rule,
+                    const char *path, const char *arg2);
+/* The end of a call that gathered @p first: recorded on the ctx and returned. */
+stuinfo_status school_result(stuinfo_ctx *ctx, stuinfo_status first);
 
 #endif /* SCHOOL_RECORD_H */

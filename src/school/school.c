@@ -51,24 +51,24 @@ stuinfo_school_validate(const stuinfo_school *a, stuinfo_report *report)
 
     if (st != STUINFO_OK || a == NULL)   /* (a == NULL: st says so; for the analyzer) */
         return st;
-    school_record_check(&a->r, NULL, report);
+    school_record_check(&a->r, NULL, report, &st);
     for (size_t i = 0; i < a->campus_count; i++) {
         char prefix[SCHOOL_PATH_MAX], path[SCHOOL_PATH_MAX];
         const char *no = school_value(a->campus[i], STUINFO_CAMPUS_CAMPUS_NO);
 
         school_campus_prefix(prefix, i);
-        school_record_check(a->campus[i], prefix, report);
+        school_record_check(a->campus[i], prefix, report, &st);
         for (size_t j = 0; no != NULL && j < i; j++) {
             const char *other = school_value(a->campus[j], STUINFO_CAMPUS_CAMPUS_NO);
 
             if (other != NULL && strcmp(no, other) == 0) {
-                school_finding(report, RULE_SCHOOL_CAMPUS_DUPLICATE,
+                school_finding(report, &st, RULE_SCHOOL_CAMPUS_DUPLICATE,
                                school_path(path, prefix, "campus_no"), no);
                 break;
             }
         }
     }
-    return core_ok(a->r.ctx);
+    return school_result(a->r.ctx, st);
 }
 
 static void
@@ -82,7 +82,7 @@ fill_campuses(stuinfo_school *s, json_t *arr, stuinfo_report *report,
     if (arr == NULL || json_is_null(arr))
         return;
     if (!json_is_array(arr)) {
-        school_finding(report, RULE_SCHOOL_JSON_NOT_ARRAY, "campuses", NULL);
+        school_finding(report, first, RULE_SCHOOL_JSON_NOT_ARRAY, "campuses", NULL);
         school_keep(first, STUINFO_ERR_PARSE);
         return;
     }
@@ -90,13 +90,13 @@ fill_campuses(stuinfo_school *s, json_t *arr, stuinfo_report *report,
         stuinfo_status rc = stuinfo_school_campus_add(s, &index);
 
         if (rc != STUINFO_OK) {
-            school_finding(report, RULE_SCHOOL_TOO_MANY_CAMPUSES, "campuses", NULL);
+            school_finding(report, first, RULE_SCHOOL_TOO_MANY_CAMPUSES, "campuses", NULL);
             school_keep(first, rc);
             return;
         }
         school_campus_prefix(prefix, index);
         if (!json_is_object(item)) {
-            school_finding(report, RULE_SCHOOL_JSON_NOT_OBJECT, prefix, NULL);
+            school_finding(report, first, RULE_SCHOOL_JSON_NOT_OBJECT, prefix, NULL);
             school_keep(first, STUINFO_ERR_PARSE);
             continue;
         }

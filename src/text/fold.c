@@ -141,14 +141,37 @@ text_fold(const char *s, size_t len, unsigned flags, char *out, size_t *out_len)
     return did;
 }
 
+bool
+text_is_plain(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned c = u[i];
+
+        if (c >= 0x20 && c < 0x7f) {
+            i++;
+            continue;
+        }
+        /* E4-E9 lead bytes with two continuation bytes: U+4000-U+9FFF, never overlong,
+         * never a surrogate; CJK Extension A's tail, hexagrams and unified ideographs. */
+        if (c < 0xe4 || c > 0xe9 || len - i < 3 || (u[i + 1] & 0xc0) != 0x80
+            || (u[i + 2] & 0xc0) != 0x80)
+            return false;
+        i += 3;
+    }
+    return true;
+}
+
 unsigned
 text_fold_ascii(const char *s, size_t len, unsigned flags, char *out, size_t *out_len)
 {
     size_t begin = 0, end = len, n = 0;
     unsigned did = 0;
 
-    /* In ASCII the only space of is_space() is ' ', the only dot variant '.', and no
-     * character is full width. */
+    /* In plain text the only space of is_space() is ' ', the only dot variant '.', and
+     * no character is full width; bytes from 0x80 up (CJK) match no test below. */
     if (flags & TEXT_FOLD_TRIM) {
         while (begin < len && s[begin] == ' ')
             begin++;

@@ -3,6 +3,7 @@
 #ifndef TEXT_FOLD_H
 #define TEXT_FOLD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,8 +32,17 @@ enum text_fold_flags {
 unsigned text_fold(const char *s, size_t len, unsigned flags, char *out, size_t *out_len);
 
 /*
- * text_fold() for text that is all printable ASCII (0x20-0x7E), without decoding: the
- * same output and the same returned flags, byte for byte. Any other input is undefined.
+ * True if s[0..len) is "plain": printable ASCII (0x20-0x7E) and CJK ideographs
+ * U+4000-U+9FFF (three-byte UTF-8 with lead byte E4-E9) only. Plain text is valid UTF-8
+ * with nothing forbidden in it, and no character but its ASCII ones is a space, a dot
+ * variant, full width or cased: text_fold_ascii() folds it. Most of a roster is plain.
+ */
+bool text_is_plain(const char *s, size_t len);
+
+/*
+ * text_fold() for plain text (text_is_plain(), printable ASCII included), without
+ * decoding: the same output and the same returned flags, byte for byte. Bytes from 0x80
+ * up are copied as they are. Any other input is undefined.
  */
 unsigned text_fold_ascii(const char *s, size_t len, unsigned flags, char *out,
                          size_t *out_len);

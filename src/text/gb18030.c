@@ -21,7 +21,8 @@ put_utf8(const UChar *u, int32_t n, char *dst, size_t cap, size_t *pos)
         uint8_t tmp[4];
         int32_t k = 0;
 
-        U16_NEXT(u, i, n, c); /* NOLINT(clang-analyzer-core.uninitialized.Assign): ICU wrote u[0..n) */
+        /* NOLINTNEXTLINE(clang-analyzer-core.uninitialized.Assign): ICU wrote u[0..n) */
+        U16_NEXT(u, i, n, c);
         U8_APPEND_UNSAFE(tmp, k, c);
         if (cap - *pos < (size_t)k)
             return false;

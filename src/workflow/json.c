@@ -6,13 +6,19 @@
 #include "workflow/json.h"
 
 json_t *
-workflow_json_parse(stuinfo_ctx *ctx, const char *json, size_t len, stuinfo_status *status)
+workflow_json_parse(stuinfo_ctx *ctx, const char *json, size_t len, bool have_out,
+                    stuinfo_status *status)
 {
     json_error_t err;
     json_t *root;
     size_t bad = 0;
     char num[24];
 
+    if (ctx == NULL || !have_out || (json == NULL && len > 0)) {
+        *status = core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
+                            NULL);
+        return NULL;
+    }
     if (len > STUINFO_CR_MAX_JSON) {
         *status = core_fail(ctx, STUINFO_ERR_TOO_LONG, RULE_WORKFLOW_JSON_TOO_LARGE,
                             core_fmt_int(num, STUINFO_CR_MAX_JSON), NULL);

@@ -6,9 +6,10 @@
 
 #include "workflow/workflow.h"
 
-/* Parse @p json as an object: size limit, UTF-8, syntax (no duplicate keys). NULL with
- * the status recorded in *status on failure. */
-json_t *workflow_json_parse(stuinfo_ctx *ctx, const char *json, size_t len,
+/* The prologue of every from_json: check the arguments (@p have_out: the caller gave an
+ * out pointer), then parse @p json as an object: size limit, UTF-8, syntax (no duplicate
+ * keys). NULL with the status recorded in *status on failure. */
+json_t *workflow_json_parse(stuinfo_ctx *ctx, const char *json, size_t len, bool have_out,
                             stuinfo_status *status);
 /* Dump @p root (consumed) into *buf / *len, replacing the old text there (wiped). */
 stuinfo_status workflow_json_keep(stuinfo_ctx *ctx, json_t *root, char **buf, size_t *len);

@@ -253,10 +253,7 @@ stuinfo_workflow_policy_from_json(stuinfo_ctx *ctx, const char *json, size_t len
 
     if (out != NULL)
         *out = NULL;
-    if (ctx == NULL || out == NULL || (json == NULL && len > 0))
-        return core_fail(ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
-                         NULL);
-    root = workflow_json_parse(ctx, json, len, &st);
+    root = workflow_json_parse(ctx, json, len, out != NULL, &st);
     if (root == NULL)
         return st;
     st = stuinfo_workflow_policy_new(ctx, &p);

@@ -95,6 +95,17 @@ def test_bad_options_exit_2_with_a_message_in_the_chosen_language():
     assert r.returncode == 2 and 'unknown option: -x' in r.stderr
 
 
+def test_now_sets_today_in_china_time():
+    # Born 2015-03-07 (the number's date): on that day in China it is valid, a second
+    # before midnight it is in the future; midnight in China is 16:00 UTC the day before.
+    number = '110105201503071235'
+    r = run('--format', 'json', '--now', '2015-03-07', 'id', number)
+    assert r.returncode == 0 and json_lines(r.stdout)[0]['valid'] is True, r.stdout
+    r = run('--format', 'json', '--now', '2015-03-06T23:59:59', 'id', number)
+    out = json_lines(r.stdout)[0]
+    assert r.returncode == 1 and out['reason'] == 'idnum.date_future', out
+
+
 def test_version():
     for args in (('--version',), ('version',)):
         r = run(*args)

@@ -4,6 +4,7 @@ states by the command; refusals (exit status 1, message, file unchanged), bad us
 
 Run by meson (suite 'cli') with STUINFO_CLI set to the built program.
 """
+import datetime
 import json
 import os
 import shutil
@@ -183,6 +184,59 @@ def test_window_closed_with_a_policy_file(files, tmp_path):
     # a request is driven under the policy it was made under
     r, o = jrun('act', str(req), 'withdraw', *STU)
     assert r.returncode == 2 and o['status'] == 'invalid_argument'
+
+
+def china_time(text):
+    """Seconds since the epoch of 'YYYY-MM-DD HH:MM' in China (UTC+8)."""
+    t = datetime.datetime.strptime(text, '%Y-%m-%d %H:%M')
+    tz = datetime.timezone(datetime.timedelta(hours=8))
+    return int(t.replace(tzinfo=tz).timestamp())
+
+
+def test_exception_path_after_the_window_with_now(files, tmp_path):
+    # The window of a fixed term; --now moves the run's clock through it.
+    req, student = files
+    policy = json.loads(ok('policy').stdout)
+    policy['id'] = 'autumn'
+    policy['window'] = {'open': china_time('2026-09-01 00:00'), 'close': china_time('2026-09-15 00:00')}
+    pfile = tmp_path / 'policy.json'
+    pfile.write_text(json.dumps(policy), encoding='utf-8')
+    during = ('--now', '2026-09-10', '--policy', str(pfile))
+    after = ('--now', '2026-09-20T08:30', '--policy', str(pfile))
+    ok('new', str(req), str(student), '--student-id', 'S-2', '--kind', 'correction', *STU,
+       *during)
+    ok('add-change', str(req), 'phone', '', '13900139000', *STU, *during)
+    # One second before the close the window is open; at the close it is not.
+    r, o = jrun('act', str(req), 'request_exception', *STU, '--comment', 'late',
+                '--now', '2026-09-14T23:59:59', '--policy', str(pfile))
+    assert r.returncode == 1 and o['status'] == 'state', (r.stdout, r.stderr)
+    refused(('act', str(req), 'submit', *STU, *after), 'window_closed', '', req)
+    # The exception needs a written reason, then leadership, then the normal review.
+    refused(('act', str(req), 'request_exception', *STU, *after), 'evidence_required', '',
+            req)
+    r, o = jrun('act', str(req), 'request_exception', *STU, '--comment', '生病住院，错过截止',
+                *after)
+    assert r.returncode == 0 and o['state'] == 'exception_review', (r.stdout, r.stderr)
+    refused(('act', str(req), 'approve', *REGISTRAR, '--comment', 'ok', *after),
+            'permission', '', req)
+    r, o = jrun('act', str(req), 'approve', '--actor', 'l1', '--role', 'leadership',
+                '--comment', '同意', *after)
+    assert r.returncode == 0 and o['state'] == 'submitted', (r.stdout, r.stderr)
+    r, o = jrun('act', str(req), 'approve', *TEACHER, *after)
+    assert o['state'] == 'approved'
+    r, o = jrun('apply', str(req), str(student), *REGISTRAR, *after)
+    assert r.returncode == 0 and o['state'] == 'applied', (r.stdout, r.stderr)
+    times = [e['time'] for e in jrun('show', str(req))[1]['log']]
+    assert times[0] == '2026-09-09T16:00:00Z'           # the log keeps UTC
+    assert times[-1] == '2026-09-20T00:30:00Z'
+
+
+def test_now_is_checked(files):
+    req, student = files
+    for bad in ('2026-02-29', '2026-13-01', '2026-09-10T24:00', '2026-9-10', '+2026-09-10',
+                '2026-09-10 08:00', '1799-12-31', 'today'):
+        r = run('show', str(req), '--now', bad, env={'LANG': 'en_US.UTF-8'})
+        assert r.returncode == 2 and '--now takes' in r.stderr, (bad, r.stderr)
 
 
 def test_apply_refuses_a_record_that_would_not_validate(files):

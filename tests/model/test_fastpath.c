@@ -125,6 +125,68 @@ test_fold_ascii_same_as_fold(void **state)
     }
 }
 
+/* Plain text: ASCII and CJK ideographs at the edges of U+4000-U+9FFF and in between. */
+static size_t
+make_plain_input(char *buf)
+{
+    static const char *const cjk[] = {
+        "\xe4\x80\x80",     /* U+4000 */
+        "\xe4\xb8\x80",     /* U+4E00 */
+        "\xe5\xbc\xa0",     /* U+5F20 */
+        "\xe7\xba\xa7",     /* U+7EA7 */
+        "\xe9\xbe\xa5",     /* U+9FA5 */
+        "\xe9\xbf\xbf",     /* U+9FFF */
+    };
+    size_t n = make_input(buf, true);
+    uint32_t edits = 1 + rnd(4);
+
+    for (uint32_t e = 0; e < edits && n + 3 < 390; e++) {
+        size_t at = n == 0 ? 0 : rnd((uint32_t)n + 1);
+        /* never inside a sequence: make_input(.., true) gives ASCII only, and each
+         * insertion lands at a byte that is ASCII or starts a sequence */
+        while (at < n && ((unsigned char)buf[at] & 0xc0) == 0x80)
+            at++;
+        memmove(buf + at + 3, buf + at, n - at);
+        memcpy(buf + at, cjk[rnd(6)], 3);
+        n += 3;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static void
+test_plain_text(void **state)
+{
+    char in[400], a[1000], b[1000];
+
+    (void)state;
+    /* what is plain and what is not */
+    assert_true(text_is_plain("", 0));
+    assert_true(text_is_plain("abc ~", 5));
+    assert_true(text_is_plain("\xe5\xbc\xa0\xe4\xb8\x89", 6));
+    assert_false(text_is_plain("\xe5\xbc", 2));                /* cut short */
+    assert_false(text_is_plain("\xe5\xbc\x20", 3));            /* not a continuation */
+    assert_false(text_is_plain("\xe3\x80\x80", 3));            /* U+3000 space */
+    assert_false(text_is_plain("\xea\xb0\x80", 3));            /* U+AC00 */
+    assert_false(text_is_plain("\xef\xbc\x91", 3));            /* full-width 1 */
+    assert_false(text_is_plain("\xc2\xb7", 2));
+    assert_false(text_is_plain("a\tb", 3));
+    assert_false(text_is_plain("\x7f", 1));
+    for (int round = 0; round < 20000; round++) {
+        size_t n = make_plain_input(in), na = 0, nb = 0;
+
+        assert_true(text_is_plain(in, n));
+        for (unsigned flags = 0; flags < 64; flags++) {
+            unsigned da = text_fold_ascii(in, n, flags, a, &na);
+            unsigned db = text_fold(in, n, flags, b, &nb);
+
+            assert_int_equal(da, db);
+            assert_int_equal(na, nb);
+            assert_memory_equal(a, b, na + 1);
+        }
+    }
+}
+
 /* One field: the setter's path and the general path on the same input. */
 static void
 compare_field(stuinfo_ctx *ctx, stuinfo_report *ra, stuinfo_report *rb, model_group group,
@@ -191,6 +253,11 @@ test_setter_fast_path_same_as_general(void **state)
                 compare_field(ctx, ra, rb, groups[g], g == 0 ? 0 : (size_t)round % 3, field,
                               in, n);
             }
+            for (int round = 0; round < 100; round++) {
+                size_t n = make_plain_input(in);
+                compare_field(ctx, ra, rb, groups[g], g == 0 ? 0 : (size_t)round % 3, field,
+                              in, n);
+            }
         }
     }
     stuinfo_report_free(ra);
@@ -204,6 +271,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold_ascii_same_as_fold),
         cmocka_unit_test(test_setter_fast_path_same_as_general),
+        cmocka_unit_test(test_plain_text),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,6 +30,11 @@ static uint32_t seen_refusals;      /* bit (1 << status) */
         seen_refusals |= 1u << (status);                                           \
     } while (0)
 
+/* One step of a scenario that must succeed (no comment); a macro so that a failure
+ * names the scenario's line. */
+#define ACT_OK(f, r, facts, role, who, action)                                     \
+    assert_int_equal(wf_act((r), (f)->p, (facts), (role), (who), (action), NULL), STUINFO_OK)
+
 struct fx {
     stuinfo_ctx *ctx;
     stuinfo_workflow_policy *p;
@@ -120,13 +125,9 @@ test_open_field_in_window(void **state)
     open_window(f);
     r = wf_draft(f->ctx, f->p, STUINFO_CR_KIND_CORRECTION, stuinfo_student_version(f->st));
     wf_change(r, f->p, "s1", STUINFO_ROLE_STUDENT, "phone", "010-65001234", "010-65009999");
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT);
     /* No key field: the class teacher's approval is the last one. */
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t1",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_TEACHER, "t1", STUINFO_CR_ACTION_APPROVE);
     assert_int_equal(stuinfo_request_state(r), STUINFO_CR_APPROVED);
     assert_int_equal(apply(f, r, "r1"), STUINFO_OK);
     assert_string_equal(get(f, "phone"), "010-65009999");
@@ -142,9 +143,7 @@ test_open_field_in_window(void **state)
     REFUSED(r, STUINFO_ERR_WINDOW_CLOSED,
             wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT, NULL));
     /* Withdrawing stays possible. */
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_WITHDRAW, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_WITHDRAW);
     /* Final states refuse everything. */
     REFUSED(r, STUINFO_ERR_STATE,
             wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT, NULL));
@@ -182,9 +181,7 @@ test_grey_field(void **state)
     /* A student may not submit it for them either. */
     REFUSED(r, STUINFO_ERR_PERMISSION,
             wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT, NULL));
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_TEACHER, "t1", STUINFO_CR_ACTION_SUBMIT);
     /* Separation of duties: the creator/submitter cannot approve. */
     REFUSED(r, STUINFO_ERR_SEPARATION_OF_DUTIES,
             wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t1", STUINFO_CR_ACTION_APPROVE,
@@ -193,12 +190,9 @@ test_grey_field(void **state)
     REFUSED(r, STUINFO_ERR_PERMISSION,
             wf_act(r, f->p, NULL, STUINFO_ROLE_REGISTRAR, "r1", STUINFO_CR_ACTION_APPROVE,
                    NULL));
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t2",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_TEACHER, "t2", STUINFO_CR_ACTION_APPROVE);
     assert_int_equal(apply(f, r, "r1"), STUINFO_OK);
     assert_string_equal(get(f, "ethnicity"), "02");
-    (void)s1;
     stuinfo_request_free(r);
     fx_free(f);
 }
@@ -224,17 +218,11 @@ test_key_field_evidence(void **state)
     REFUSED(r, STUINFO_ERR_EVIDENCE_REQUIRED,
             wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT, NULL));
     evidence(f, r, "s1", STUINFO_ROLE_STUDENT);
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t1",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_TEACHER, "t1", STUINFO_CR_ACTION_APPROVE);
     /* Not applicable before the registrar's approval. */
     REFUSED(r, STUINFO_ERR_STATE, apply(f, r, "r1"));
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_REGISTRAR, "r1",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_REGISTRAR, "r1", STUINFO_CR_ACTION_APPROVE);
     /* Applying goes through stuinfo_request_apply(), which needs the record. */
     REFUSED(r, STUINFO_ERR_INVALID_ARGUMENT,
             wf_act(r, f->p, NULL, STUINFO_ROLE_REGISTRAR, "r2", STUINFO_CR_ACTION_APPLY, NULL));
@@ -286,15 +274,9 @@ test_correction_locks(void **state)
     r = wf_draft(f->ctx, f->p, STUINFO_CR_KIND_CHANGE_OF_FACT, stuinfo_student_version(f->st));
     wf_change(r, f->p, "s1", STUINFO_ROLE_STUDENT, "name", "张三", "张叁");
     evidence(f, r, "s1", STUINFO_ROLE_STUDENT);
-    assert_int_equal(wf_act(r, f->p, &f->facts, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
-    assert_int_equal(wf_act(r, f->p, &f->facts, STUINFO_ROLE_TEACHER, "t1",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
-    assert_int_equal(wf_act(r, f->p, &f->facts, STUINFO_ROLE_REGISTRAR, "r1",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, &f->facts, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT);
+    ACT_OK(f, r, &f->facts, STUINFO_ROLE_TEACHER, "t1", STUINFO_CR_ACTION_APPROVE);
+    ACT_OK(f, r, &f->facts, STUINFO_ROLE_REGISTRAR, "r1", STUINFO_CR_ACTION_APPROVE);
     /* Graduated meanwhile: the apply is refused too (locks are checked again). */
     f->facts.graduated = 1;
     REFUSED(r, STUINFO_ERR_LOCKED_GRADUATED, apply(f, r, "r1"));
@@ -327,9 +309,7 @@ test_graduation_lock(void **state)
     /* Other fields may still change after graduation. */
     r = wf_draft(f->ctx, f->p, STUINFO_CR_KIND_CHANGE_OF_FACT, stuinfo_student_version(f->st));
     wf_change(r, f->p, "s1", STUINFO_ROLE_STUDENT, "mail_address", NULL, "北京市朝阳区1号");
-    assert_int_equal(wf_act(r, f->p, &f->facts, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, &f->facts, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT);
     stuinfo_request_free(r);
     stuinfo_cr_facts_init(&f->facts);
     fx_free(f);
@@ -346,20 +326,14 @@ test_returned_after_window(void **state)
     open_window(f);
     r = wf_draft(f->ctx, f->p, STUINFO_CR_KIND_CORRECTION, stuinfo_student_version(f->st));
     wf_change(r, f->p, "s1", STUINFO_ROLE_STUDENT, "phone", NULL, "010-65000000");
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT);
     close_window(f);
     assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t1",
                             STUINFO_CR_ACTION_RETURN, "wrong number"),
                      STUINFO_OK);
     wf_change(r, f->p, "s1", STUINFO_ROLE_STUDENT, "phone", NULL, "010-65001111");
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t1",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_TEACHER, "t1", STUINFO_CR_ACTION_APPROVE);
     assert_int_equal(apply(f, r, "r1"), STUINFO_OK);
     assert_string_equal(get(f, "phone"), "010-65001111");
     stuinfo_request_free(r);
@@ -403,9 +377,7 @@ test_exception_path(void **state)
                             STUINFO_CR_ACTION_APPROVE, "approved by the principal"),
                      STUINFO_OK);
     assert_int_equal(stuinfo_request_state(r), STUINFO_CR_SUBMITTED);
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t1",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_TEACHER, "t1", STUINFO_CR_ACTION_APPROVE);
     assert_int_equal(apply(f, r, "r1"), STUINFO_OK);
     assert_string_equal(get(f, "phone"), "010-65002222");
     stuinfo_request_free(r);
@@ -428,9 +400,7 @@ test_concurrent_review(void **state)
     (void)state;
     r = wf_draft(f->ctx, f->p, STUINFO_CR_KIND_CORRECTION, stuinfo_student_version(f->st));
     wf_change(r, f->p, "s1", STUINFO_ROLE_STUDENT, "phone", NULL, "010-65003333");
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT);
     seen = stuinfo_request_revision(r);
     n = wf_json(r, before, BUF);
     assert_int_equal(stuinfo_request_from_json(f->ctx, before, n, &copy), STUINFO_OK);
@@ -453,12 +423,8 @@ test_concurrent_review(void **state)
     /* The record moved on since the request was made: applying is refused. */
     r = wf_draft(f->ctx, f->p, STUINFO_CR_KIND_CORRECTION, stuinfo_student_version(f->st));
     wf_change(r, f->p, "s1", STUINFO_ROLE_STUDENT, "phone", NULL, "010-65004444");
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_STUDENT, "s1",
-                            STUINFO_CR_ACTION_SUBMIT, NULL),
-                     STUINFO_OK);
-    assert_int_equal(wf_act(r, f->p, NULL, STUINFO_ROLE_TEACHER, "t1",
-                            STUINFO_CR_ACTION_APPROVE, NULL),
-                     STUINFO_OK);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_STUDENT, "s1", STUINFO_CR_ACTION_SUBMIT);
+    ACT_OK(f, r, NULL, STUINFO_ROLE_TEACHER, "t1", STUINFO_CR_ACTION_APPROVE);
     assert_int_equal(stuinfo_student_set_path(f->st, "email", "b@example.cn", 12, NULL),
                      STUINFO_OK);
     REFUSED(r, STUINFO_ERR_STALE_VERSION, apply(f, r, "r1"));

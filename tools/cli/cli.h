@@ -52,6 +52,8 @@ struct cli {
     bool reported;
     const char *lang;           /* as given; resolved into english */
     const char *format;         /* as given; resolved into json */
+    const char *now;            /* --now as given; resolved into now_epoch */
+    int64_t now_epoch;          /* the clock of the run when --now is given */
     const char *report_path;
     const char *student_id;
     const char *record_version;

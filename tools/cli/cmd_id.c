@@ -27,7 +27,8 @@ static const struct kind_name kinds[] = {
     [STUINFO_IDNUM_FOREIGN_PR_15] = {"foreign_pr_15", "外国人永久居留身份证（15 位）",
                                      "foreigner's permanent residence ID card (15 characters)"},
     [STUINFO_IDNUM_FOREIGN_PR_18] = {"foreign_pr_18", "外国人永久居留身份证（2023 版，18 位）",
-                                     "foreigner's permanent residence ID card (2023, 18 characters)"},
+                                     "foreigner's permanent residence ID card "
+                                     "(2023, 18 characters)"},
     [STUINFO_IDNUM_SELF_CODED_18] = {"self_coded_18", "自编号码", "self-coded number"},
     [STUINFO_IDNUM_TEMPORARY_18] = {"temporary_18", "临时号码", "temporary number"},
 };

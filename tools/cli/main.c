@@ -121,9 +121,12 @@ cli_usage(const struct cli *cli, const char *command, FILE *f)
 
     if (c) {
         fputs(cli_tr(cli, c->usage_zh, c->usage_en), f);
-        fputs(cli_tr(cli, "\n通用选项：--lang zh|en（默认按区域设置）、--format text|json、--help\n",
+        fputs(cli_tr(cli,
+                     "\n通用选项：--lang zh|en（默认按区域设置）、--format text|json、"
+                     "--now YYYY-MM-DD[THH:MM[:SS]]（以此北京时间为“现在”）、--help\n",
                      "\nCommon options: --lang zh|en (default: from the locale), "
-                     "--format text|json, --help\n"), f);
+                     "--format text|json, --now YYYY-MM-DD[THH:MM[:SS]] (China time taken "
+                     "as now), --help\n"), f);
         return;
     }
     fputs(cli_tr(cli,
@@ -204,6 +207,12 @@ main(int argc, char **argv)
     opts.lang = cli.english ? STUINFO_LANG_EN : STUINFO_LANG_ZH_CN;
     if (stuinfo_ctx_new(&opts, &cli.ctx) != STUINFO_OK) {
         cli_error(&cli, "无法初始化 libstuinfo", "cannot initialise libstuinfo", NULL);
+        return CLI_EXIT_UNUSABLE;
+    }
+    /* --now: "today" for dates in the future, ages, windows and deadlines. */
+    if (cli.now && stuinfo_ctx_set_fixed_time(cli.ctx, cli.now_epoch) != STUINFO_OK) {
+        cli_error(&cli, "--now 超出范围", "--now is out of range", cli.now);
+        stuinfo_ctx_free(cli.ctx);
         return CLI_EXIT_UNUSABLE;
     }
     cli.argc--;                 /* the operands of the command */

@@ -24,6 +24,7 @@ static const struct option_spec options[] = {
     FLAG("version", 0, version),
     VALUE("lang", 0, lang),
     VALUE("format", 0, format),
+    VALUE("now", 0, now),
     FLAG("show", CLI_OPT_SHOW, show),
     FLAG("notes", CLI_OPT_NOTES, notes),
     VALUE("report", CLI_OPT_REPORT, report_path),
@@ -106,6 +107,62 @@ resolve_lang_format(struct cli *cli)
     return true;
 }
 
+/* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar (H. Hinnant's
+ * days_from_civil). */
+static int64_t
+days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+    return era * 146097 + doe - 719468;
+}
+
+/* The number in s[at..at+n), all digits (checked by the caller). */
+static int
+digits(const char *s, size_t at, size_t n)
+{
+    int v = 0;
+
+    for (size_t i = at; i < at + n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* --now YYYY-MM-DD[THH:MM[:SS]], a time in China (UTC+8), as seconds since the epoch. */
+static bool
+parse_now(const char *s, int64_t *out)
+{
+    static const char shape[] = "0000-00-00T00:00:00";    /* '0': a digit */
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    size_t len = strlen(s);
+    int y, mo, d, h = 0, mi = 0, sec = 0;
+
+    if (len != 10 && len != 16 && len != 19)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (shape[i] == '0' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return false;
+    y = digits(s, 0, 4);
+    mo = digits(s, 5, 2);
+    d = digits(s, 8, 2);
+    if (len >= 16) {
+        h = digits(s, 11, 2);
+        mi = digits(s, 14, 2);
+    }
+    if (len == 19)
+        sec = digits(s, 17, 2);
+    if (y < 1800 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1]
+        || (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        || h > 23 || mi > 59 || sec > 59)
+        return false;
+    *out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - 8 * 3600;
+    return true;
+}
+
 /* The language first (so that errors about the other options are in it), then the rest. */
 static void
 prescan_lang(struct cli *cli, int argc, char **argv)
@@ -166,7 +223,14 @@ cli_options_parse(struct cli *cli, int argc, char **argv)
     }
     cli->argc = n;
     cli->argv = argv;
-    return resolve_lang_format(cli);
+    if (!resolve_lang_format(cli))
+        return false;
+    if (cli->now && !parse_now(cli->now, &cli->now_epoch)) {
+        cli_error(cli, "--now 应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM[:SS]（北京时间）",
+                  "--now takes YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (China time)", cli->now);
+        return false;
+    }
+    return true;
 }
 
 bool

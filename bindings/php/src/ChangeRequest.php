@@ -167,7 +167,10 @@ final class ChangeRequest
             $this->policy, \FFI::addr($f), \FFI::addr($a), $this->seen($seenRevision), $path));
     }
 
-    /** Evidence: 'household_register', 'police_certificate', 'birth_certificate', 'id_card', 'other'. */
+    /**
+     * Evidence kinds: 'household_register', 'police_certificate', 'birth_certificate',
+     * 'id_card', 'other'.
+     */
     public function addEvidence(array $actor, string $kind, string $reference,
                                 ?int $seenRevision = null, array $facts = []): void
     {

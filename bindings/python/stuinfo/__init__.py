@@ -21,9 +21,9 @@ from .student import Student
 from .workflow import (Actor, Change, ChangeRequest, Evidence, LogEntry,
                        WorkflowPolicy)
 
-__all__ = ['Context', 'StuinfoError', 'IdNumber', 'IdBatch', 'Student', 'Finding', 'Code', 'RosterReader', 'RosterRow',
-           'ChangeRequest', 'WorkflowPolicy', 'Actor', 'Change', 'Evidence', 'LogEntry',
-           'version', 'ffi', 'lib']
+__all__ = ['Context', 'StuinfoError', 'IdNumber', 'IdBatch', 'Student', 'Finding', 'Code',
+           'RosterReader', 'RosterRow', 'ChangeRequest', 'WorkflowPolicy', 'Actor', 'Change',
+           'Evidence', 'LogEntry', 'version', 'ffi', 'lib']
 
 # Status codes as module constants: stuinfo.OK, stuinfo.ERR_INVALID, ...
 for _name in dir(lib):

@@ -17,3 +17,12 @@ def to_str(ptr, length=None):
         return None
     raw = ffi.string(ptr) if length is None else ffi.unpack(ptr, length)
     return raw.decode('utf-8', 'replace')
+
+
+def out_text(ctx, call, *args):
+    """Call a C function whose last two arguments are (const char **text, size_t *len),
+    raise on its status, and return the text as a str (None for NULL)."""
+    text = ffi.new('const char **')
+    length = ffi.new('size_t *')
+    ctx.check(call(*args, text, length))
+    return to_str(text[0], length[0])

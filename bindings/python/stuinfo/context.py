@@ -2,7 +2,8 @@
 import datetime
 
 from ._ffi import ffi, lib
-from ._text import to_bytes, to_str
+from ._handle import Handle
+from ._text import to_str
 from .errors import StuinfoError, check
 from . import idnum as _idnum
 from . import codes as _codes
@@ -21,13 +22,15 @@ def _lang_code(lang):
     raise ValueError('unsupported language %r (zh or en)' % (lang,))
 
 
-class Context:
+class Context(Handle):
     """A libstuinfo context. Use one per thread; close it (or use ``with``) when done.
 
     >>> with stuinfo.Context(lang='en') as ctx:
     ...     ctx.verify_id('11010519491231002X').valid
     True
     """
+
+    _what = 'context'
 
     def __init__(self, lang='zh', fixed_time=None):
         opts = ffi.new('stuinfo_ctx_options *')
@@ -46,29 +49,11 @@ class Context:
 
     # -- lifetime ---------------------------------------------------------------------
 
-    @property
-    def ptr(self):
-        """The stuinfo_ctx * (for other wrappers). Raises StuinfoError once closed."""
-        if self._ptr is None:
-            raise StuinfoError(lib.STUINFO_ERR_INVALID_ARGUMENT, 'the context is closed')
-        return self._ptr
-
     def close(self):
         """Free the context (objects made from it stay usable until they are freed)."""
         if self._ptr is not None:
             self._idnum.close()
-            ptr, self._ptr = self._ptr, None
-            ffi.release(ptr)
-
-    @property
-    def closed(self):
-        return self._ptr is None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+        super().close()
 
     def check(self, status):
         """Raise StuinfoError with this context's last message unless status is 0."""

@@ -5,7 +5,6 @@ from array import array
 
 from ._ffi import ffi, lib
 from ._text import to_bytes, to_str
-from .errors import StuinfoError
 from .report import read_findings
 
 KINDS = {

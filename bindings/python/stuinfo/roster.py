@@ -2,6 +2,7 @@
 from collections import namedtuple
 
 from ._ffi import ffi, lib
+from ._handle import Handle
 from ._text import to_bytes
 from .report import read_findings
 
@@ -9,7 +10,7 @@ RosterRow = namedtuple('RosterRow', 'row findings')
 RosterRow.__doc__ = "A data row (1-based number) and its findings (a list of Finding)."
 
 
-class RosterReader:
+class RosterReader(Handle):
     """Iterate over the rows of a roster file, in constant memory:
 
     >>> with ctx.read_roster('examples/data/roster.csv') as r:
@@ -17,6 +18,8 @@ class RosterReader:
     ...         ...
     ...     r.file_findings, r.counts          # after the last row
     """
+
+    _what = 'roster reader'
 
     def __init__(self, ctx, path):
         self._ctx = ctx
@@ -48,14 +51,3 @@ class RosterReader:
         return RosterRow(int(lib.stuinfo_roster_row_number(row)),
                          read_findings(lib.stuinfo_roster_row_findings(row)))
 
-    def close(self):
-        """Free the reader (closes the file, wipes the buffers)."""
-        if self._ptr is not None:
-            ptr, self._ptr = self._ptr, None
-            ffi.release(ptr)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()

@@ -1,11 +1,12 @@
 """A student record: set and read fields by key or path, validate, JSON."""
 from ._ffi import ffi, lib
-from ._text import to_bytes, to_str
+from ._handle import Handle
+from ._text import out_text, to_bytes
 from .errors import StuinfoError
 from .report import read_findings
 
 
-class Student:
+class Student(Handle):
     """One student record, made from a Context; close it (or use ``with``) when done.
 
     >>> with ctx.student() as s:
@@ -16,6 +17,8 @@ class Student:
     ...     for f in s.validate(): print(f.severity, f.field, f.message)
     """
 
+    _what = 'record'
+
     def __init__(self, ctx, _ptr=None):
         self._ctx = ctx                   # keeps the context alive as long as the record
         if _ptr is None:
@@ -25,24 +28,6 @@ class Student:
         self._ptr = ffi.gc(_ptr, lib.stuinfo_student_free)
 
     # -- lifetime ---------------------------------------------------------------------
-
-    @property
-    def ptr(self):
-        if self._ptr is None:
-            raise StuinfoError(lib.STUINFO_ERR_INVALID_ARGUMENT, 'the record is closed')
-        return self._ptr
-
-    def close(self):
-        """Free the record (its values are wiped)."""
-        if self._ptr is not None:
-            ptr, self._ptr = self._ptr, None
-            ffi.release(ptr)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def _new_report(self):
         p = ffi.new('stuinfo_report **')
@@ -67,12 +52,8 @@ class Student:
 
     def get(self, path, default=None):
         """The canonical value of a field (a str), or @default when it is empty."""
-        text = ffi.new('const char **')
-        length = ffi.new('size_t *')
-        self._ctx.check(lib.stuinfo_student_get_path(self.ptr, to_bytes(path), text, length))
-        if text[0] == ffi.NULL:
-            return default
-        return to_str(text[0], length[0])
+        value = out_text(self._ctx, lib.stuinfo_student_get_path, self.ptr, to_bytes(path))
+        return default if value is None else value
 
     def __setitem__(self, path, value):
         self.set(path, value)
@@ -156,10 +137,7 @@ class Student:
 
     def to_json(self):
         """The record as JSON text."""
-        text = ffi.new('const char **')
-        length = ffi.new('size_t *')
-        self._ctx.check(lib.stuinfo_student_to_json(self.ptr, text, length))
-        return to_str(text[0], length[0])
+        return out_text(self._ctx, lib.stuinfo_student_to_json, self.ptr)
 
     @classmethod
     def from_json(cls, ctx, text):

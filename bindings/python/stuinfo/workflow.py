@@ -20,7 +20,8 @@ and changes nothing.
 from collections import namedtuple
 
 from ._ffi import ffi, lib
-from ._text import to_bytes, to_str
+from ._handle import Handle
+from ._text import out_text, to_bytes, to_str
 from .errors import StuinfoError
 from .report import read_findings
 
@@ -85,10 +86,12 @@ def _text_arg(text):
     return raw, len(raw)
 
 
-class WorkflowPolicy:
+class WorkflowPolicy(Handle):
     """The rules requests are checked against: collection window, open / grey / key
     fields, evidence, approval levels, locks. ``ctx.workflow_policy()`` gives the registry
     defaults; ``ctx.workflow_policy(json=text)`` reads one (as to_json() writes it)."""
+
+    _what = 'policy'
 
     def __init__(self, ctx, json=None):
         self._ctx = ctx
@@ -99,23 +102,6 @@ class WorkflowPolicy:
             raw = to_bytes(json)
             ctx.check(lib.stuinfo_workflow_policy_from_json(ctx.ptr, raw, len(raw), p))
         self._ptr = ffi.gc(p[0], lib.stuinfo_workflow_policy_free)
-
-    @property
-    def ptr(self):
-        if self._ptr is None:
-            raise StuinfoError(lib.STUINFO_ERR_INVALID_ARGUMENT, 'the policy is closed')
-        return self._ptr
-
-    def close(self):
-        if self._ptr is not None:
-            ptr, self._ptr = self._ptr, None
-            ffi.release(ptr)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     @property
     def id(self):
@@ -140,16 +126,13 @@ class WorkflowPolicy:
         return {1: 'open', 2: 'grey', 3: 'key'}.get(out[0])
 
     def to_json(self):
-        text = ffi.new('const char **')
-        length = ffi.new('size_t *')
-        self._ctx.check(lib.stuinfo_workflow_policy_to_json(self.ptr, text, length))
-        return to_str(text[0], length[0])
+        return out_text(self._ctx, lib.stuinfo_workflow_policy_to_json, self.ptr)
 
     def __repr__(self):
         return '<stuinfo.WorkflowPolicy %s>' % ('closed' if self._ptr is None else self.id)
 
 
-class ChangeRequest:
+class ChangeRequest(Handle):
     """A change request. Make one with ``ctx.change_request(...)`` or read one with
     ``ChangeRequest.from_json(ctx, text, policy)``; close it (or use ``with``) when done:
     its values are wiped.
@@ -157,6 +140,8 @@ class ChangeRequest:
     Every step takes the acting ``Actor`` and, as keywords, ``seen_revision`` (the
     revision the actor saw; default: the current one) and the facts about the student
     (``graduated``, ``reported``, ``enrolled_at``)."""
+
+    _what = 'request'
 
     def __init__(self, ctx, policy, ptr):
         self._ctx = ctx                   # keeps the context and policy alive
@@ -187,23 +172,6 @@ class ChangeRequest:
         return cls(ctx, policy if policy is not None else WorkflowPolicy(ctx), p[0])
 
     # -- lifetime -------------------------------------------------------------------------
-
-    @property
-    def ptr(self):
-        if self._ptr is None:
-            raise StuinfoError(lib.STUINFO_ERR_INVALID_ARGUMENT, 'the request is closed')
-        return self._ptr
-
-    def close(self):
-        if self._ptr is not None:
-            ptr, self._ptr = self._ptr, None
-            ffi.release(ptr)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -381,10 +349,7 @@ class ChangeRequest:
 
     def to_json(self):
         """The request as JSON (it holds the proposed values: store it as personal data)."""
-        text = ffi.new('const char **')
-        length = ffi.new('size_t *')
-        self._ctx.check(lib.stuinfo_request_to_json(self.ptr, text, length))
-        return to_str(text[0], length[0])
+        return out_text(self._ctx, lib.stuinfo_request_to_json, self.ptr)
 
     def __repr__(self):
         if self._ptr is None:
