@@ -90,7 +90,7 @@ static void
 load_entry(stuinfo_enrolment *en, size_t i, json_t *o, stuinfo_report *report,
            stuinfo_status *first)
 {
-    char prefix[SCHOOL_PATH_MAX], num[24];
+    char prefix[SCHOOL_PATH_MAX], place[SCHOOL_PATH_MAX], num[24];
     uint8_t prev[CHAIN_HASH_BYTES], hash[CHAIN_HASH_BYTES];
     const struct enrol_event_desc *e;
     json_t *ev, *stv;
@@ -112,7 +112,8 @@ load_entry(stuinfo_enrolment *en, size_t i, json_t *o, stuinfo_report *report,
                                 : -1;
     if (!json_is_object(o) || e == NULL || after < 0 || !hex_member(o, "prev", prev)
         || !hex_member(o, "hash", hash)) {
-        school_finding(report, first, RULE_SCHOOL_JSON_BAD_ENTRY, prefix, NULL);
+        school_finding(report, first, RULE_SCHOOL_JSON_BAD_ENTRY, school_place(place, prefix),
+                       NULL);
         school_keep(first, STUINFO_ERR_PARSE);
         return;
     }
@@ -136,7 +137,8 @@ load_entry(stuinfo_enrolment *en, size_t i, json_t *o, stuinfo_report *report,
     /* A history that cannot replay through the table was not written by us. */
     st = enrol_check(en, e, en->pending.v);
     if (st != STUINFO_OK || (e->to >= 0 ? e->to : en->status) != after) {
-        school_finding(report, first, RULE_SCHOOL_ENROLMENT_REPLAY, prefix, num);
+        school_finding(report, first, RULE_SCHOOL_ENROLMENT_REPLAY, school_place(place, prefix),
+                       num);
         school_keep(first, core_fail(en->ctx, STUINFO_ERR_TAMPERED,
                                      RULE_SCHOOL_ENROLMENT_REPLAY, num, NULL));
         return;

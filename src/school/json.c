@@ -47,6 +47,7 @@ void
 school_json_fill(struct school_record *r, const char *prefix, json_t *obj, const char *skip,
                  stuinfo_report *report, stuinfo_status *first)
 {
+    char place[SCHOOL_PATH_MAX];
     const char *key;
     json_t *v;
 
@@ -60,7 +61,8 @@ school_json_fill(struct school_record *r, const char *prefix, json_t *obj, const
         if (skip != NULL && strcmp(key, skip) == 0)
             continue;
         /* The key itself may be anything: only its place is named. */
-        school_finding(report, first, RULE_SCHOOL_JSON_UNKNOWN_FIELD, prefix, NULL);
+        school_finding(report, first, RULE_SCHOOL_JSON_UNKNOWN_FIELD,
+                       school_place(place, prefix), NULL);
         school_keep(first, STUINFO_ERR_NOT_FOUND);
     }
 }

@@ -87,6 +87,21 @@ school_path(char *buf, const char *prefix, const char *key)
 }
 
 char *
+school_place(char *buf, const char *prefix)
+{
+    size_t n = prefix != NULL ? strlen(prefix) : 0;
+
+    if (n >= SCHOOL_PATH_MAX)
+        n = SCHOOL_PATH_MAX - 1;
+    if (n > 0 && prefix[n - 1] == '.')
+        n--;
+    if (n > 0)
+        memcpy(buf, prefix, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+char *
 school_campus_prefix(char *buf, size_t index)
 {
     char num[24];

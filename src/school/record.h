@@ -65,6 +65,9 @@ int32_t school_record_field_by_key(const struct school_record *r, const char *ke
                                    size_t len);
 /* "prefix" + key into buf (SCHOOL_PATH_MAX bytes); returns buf. */
 char *school_path(char *buf, const char *prefix, const char *key);
+/* The path of the record a prefix belongs to: "campuses[1]." -> "campuses[1]", NULL -> ""
+ * (the root), into buf (SCHOOL_PATH_MAX bytes); returns buf. */
+char *school_place(char *buf, const char *prefix);
 /* "campuses[i]." into buf (SCHOOL_PATH_MAX bytes); returns buf. */
 char *school_campus_prefix(char *buf, size_t index);
 

@@ -75,7 +75,7 @@ static void
 fill_campuses(stuinfo_school *s, json_t *arr, stuinfo_report *report,
               stuinfo_status *first)
 {
-    char prefix[SCHOOL_PATH_MAX];
+    char prefix[SCHOOL_PATH_MAX], place[SCHOOL_PATH_MAX];
     size_t i, index;
     json_t *item;
 
@@ -96,7 +96,8 @@ fill_campuses(stuinfo_school *s, json_t *arr, stuinfo_report *report,
         }
         school_campus_prefix(prefix, index);
         if (!json_is_object(item)) {
-            school_finding(report, first, RULE_SCHOOL_JSON_NOT_OBJECT, prefix, NULL);
+            school_finding(report, first, RULE_SCHOOL_JSON_NOT_OBJECT,
+                           school_place(place, prefix), NULL);
             school_keep(first, STUINFO_ERR_PARSE);
             continue;
         }

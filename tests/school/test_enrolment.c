@@ -401,7 +401,7 @@ test_json(void **state)
     evil = replace(text, "\"status\":\"suspended\"", "\"status\":\"in_school\"");
     assert_int_equal(stuinfo_enrolment_from_json(ctx, evil, strlen(evil), rep, &back),
                      STUINFO_ERR_TAMPERED);
-    assert_true(has_finding(rep, "school.enrolment_replay", "entries[2]."));
+    assert_true(has_finding(rep, "school.enrolment_replay", "entries[2]"));
     free(evil);
     evil = replace(text, "\"event\":\"resume\"", "\"event\":\"promote\"");
     assert_int_equal(stuinfo_enrolment_from_json(ctx, evil, strlen(evil), rep, &back),

@@ -116,13 +116,37 @@ test_campus_json(void **state)
     (void)state;
     expect_json("{\"campuses\": null}", STUINFO_OK, NULL, NULL);
     expect_json("{\"campuses\": 1}", STUINFO_ERR_PARSE, "school.json_not_array", "campuses");
-    expect_json("{\"campuses\": [2]}", STUINFO_ERR_PARSE, "school.json_not_object", NULL);
+    /* the campus itself is named, not the prefix of its fields */
+    expect_json("{\"campuses\": [{}, 2]}", STUINFO_ERR_PARSE, "school.json_not_object",
+                "campuses[1]");
+    expect_json("{\"campuses\": [{\"colour\": 1}]}", STUINFO_ERR_NOT_FOUND,
+                "school.json_unknown_field", "campuses[0]");
     expect_json("{\"campuses\": [{\"name\": \"东校区\"}]}", STUINFO_OK, NULL, NULL);
     k = (size_t)snprintf(many, sizeof(many), "{\"campuses\": [");
     for (int i = 0; i <= STUINFO_SCHOOL_MAX_CAMPUSES; i++)
         k += (size_t)snprintf(many + k, sizeof(many) - k, "%s{}", i ? "," : "");
-    snprintf(many + k, sizeof(many) - k, "]}");
+    (void)snprintf(many + k, sizeof(many) - k, "]}");
     expect_json(many, STUINFO_ERR_TOO_LONG, "school.too_many_campuses", "campuses");
+}
+
+/* A history entry that is not an entry is named by its place, without a trailing dot. */
+static void
+test_enrolment_entry_place(void **state)
+{
+    char json[160];
+    stuinfo_ctx *ctx = test_ctx_new();
+    stuinfo_report *rep = NULL;
+    stuinfo_enrolment *en = NULL;
+
+    (void)state;
+    (void)snprintf(json, sizeof(json), "{\"head\": \"%064d\", \"entries\": [1]}", 0);
+    assert_int_equal(stuinfo_report_new(ctx, &rep), STUINFO_OK);
+    assert_int_equal(stuinfo_enrolment_from_json(ctx, json, strlen(json), rep, &en),
+                     STUINFO_ERR_PARSE);
+    assert_null(en);
+    assert_true(has_finding(rep, "school.json_bad_entry", "entries[0]"));
+    stuinfo_report_free(rep);
+    stuinfo_ctx_free(ctx);
 }
 
 int
@@ -132,6 +156,7 @@ main(void)
         cmocka_unit_test(test_null_handles),
         cmocka_unit_test(test_campuses),
         cmocka_unit_test(test_campus_json),
+        cmocka_unit_test(test_enrolment_entry_place),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
