@@ -1,9 +1,9 @@
 /*
  * O(1) address-code index for the verify fast path, generated at build time from the
  * same data/codes/region.tsv as the codes layer's region table: a slot per 4-digit
- * prefix with 100-bit masks of the codes ever seen and of the current ones. The rank
- * of a code (slot base + bits below it) is its index in codes_regions, which gives the
- * names.
+ * prefix with a byte per code under it. The rank of a code (slot base + its byte - 1)
+ * is its index in codes_regions and in idnum_region_infos, which hold its names: the
+ * latest ones in the second, ready to copy; the ones of each year in the first.
  */
 #include "codes/codes.h"
 #include "codes/codes_tables.h"
@@ -33,6 +33,12 @@ name_of_rank(uint32_t rank, int year)
  */
 void
 region_index_names(uint32_t code, uint32_t rank, stuinfo_idnum_result *out)
+{
+    region_index_names_inline(code, rank, out);
+}
+
+void
+region_index_names_by_year(uint32_t code, uint32_t rank, stuinfo_idnum_result *out)
 {
     uint32_t slot = idnum_region_slot[(code / 100) % 10000];
 

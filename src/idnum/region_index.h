@@ -2,8 +2,9 @@
  * Which address codes exist, for the address check on the verify fast path: known (in
  * some published list) or not, historic (no longer in the current one) or current.
  * An O(1) index generated at build time from the same data/codes/region.tsv as the
- * codes layer's region table (tools/gen_idnum_regions.py). Inline, so the verify loop
- * looks a code up once for both its flags and its names.
+ * codes layer's region table (tools/gen_idnum_regions.py), with an entry per code that
+ * holds its flags and names. Inline, so the verify loop looks a code up once for both
+ * its flags and its names.
  */
 #ifndef IDNUM_REGION_INDEX_H
 #define IDNUM_REGION_INDEX_H
@@ -17,14 +18,18 @@
 /* No region entry. */
 #define REGION_NO_RANK UINT32_MAX
 
-/* Bits set in a 64-bit word, without depending on a popcnt instruction. */
+/* The rank (index in the codes layer's region table) of the code whose first four
+ * digits are @p prefix4 and last two @p low, or REGION_NO_RANK if it is in no list. */
 static IDNUM_ALWAYS_INLINE uint32_t
-region_popcount64(uint64_t x)
+region_index_rank2(uint32_t prefix4, uint32_t low)
 {
-    x = x - ((x >> 1) & 0x5555555555555555ULL);
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    return (uint32_t)((x * 0x0101010101010101ULL) >> 56);
+    uint32_t slot = idnum_region_slot[prefix4 % 10000];
+
+    if (slot == 0 || low > 99)
+        return REGION_NO_RANK;
+    const struct idnum_region_slot *s = &idnum_region_slots[slot - 1];
+    uint32_t k = s->low[low];
+    return k == 0 ? REGION_NO_RANK : s->base + k - 1;
 }
 
 /*
@@ -35,19 +40,10 @@ region_popcount64(uint64_t x)
 static IDNUM_ALWAYS_INLINE uint32_t
 region_index_lookup2(uint32_t prefix4, uint32_t low, uint32_t *rank)
 {
-    uint32_t slot = idnum_region_slot[prefix4 % 10000];
-
-    *rank = REGION_NO_RANK;
-    if (slot == 0 || low > 99)
+    *rank = region_index_rank2(prefix4, low);
+    if (*rank == REGION_NO_RANK)
         return STUINFO_IDNUM_FLAG_ADDRESS_UNKNOWN;
-    const struct idnum_region_slot *s = &idnum_region_slots[slot - 1];
-    uint64_t bit = 1ULL << (low & 63);
-    uint64_t word = s->known[low >> 6];
-    if (!(word & bit))
-        return STUINFO_IDNUM_FLAG_ADDRESS_UNKNOWN;
-    *rank = s->base + region_popcount64(word & (bit - 1))
-            + (low >= 64 ? region_popcount64(s->known[0]) : 0);
-    return (s->current[low >> 6] & bit) ? 0 : STUINFO_IDNUM_FLAG_ADDRESS_HISTORIC;
+    return idnum_region_infos[*rank].historic ? STUINFO_IDNUM_FLAG_ADDRESS_HISTORIC : 0;
 }
 
 /* The same for a six-digit code as an integer. */
@@ -64,8 +60,40 @@ region_index_flags(uint32_t code)
     return region_index_lookup(code, &rank);
 }
 
-/* Names (as in out->birth_year) and the historic flag of @p code, whose rank from
- * region_index_lookup() is @p rank, into @p out; NULLs if unknown. */
+/* Names as region_index_names() gives them, looked up for the birth year one by one:
+ * for the birth years in which some former name applies. */
+void region_index_names_by_year(uint32_t code, uint32_t rank, stuinfo_idnum_result *out);
+
+/*
+ * Names (as in out->birth_year) and the historic flag of @p code, whose rank from
+ * region_index_lookup() is @p rank, into @p out; NULLs if unknown. Inline for the verify
+ * fast path: one entry worked out at build time, unless the birth year needs a former
+ * name.
+ */
+static IDNUM_ALWAYS_INLINE void
+region_index_names_inline(uint32_t code, uint32_t rank, stuinfo_idnum_result *out)
+{
+    if (rank >= IDNUM_REGION_CODES) {
+        out->region_historic = 0;
+        out->region_name = NULL;
+        out->prefecture_name = NULL;
+        out->province_name = NULL;
+        return;
+    }
+    const struct idnum_region_info *info = &idnum_region_infos[rank];
+    int32_t year = out->birth_year;
+
+    if (year >= info->names_lo && year <= info->names_hi) {
+        region_index_names_by_year(code, rank, out);
+        return;
+    }
+    out->region_historic = info->historic;
+    out->region_name = idnum_region_pool + info->name;
+    out->prefecture_name = info->prefecture != 0 ? idnum_region_pool + info->prefecture : NULL;
+    out->province_name = info->province != 0 ? idnum_region_pool + info->province : NULL;
+}
+
+/* region_index_names_inline(), out of line. */
 void region_index_names(uint32_t code, uint32_t rank, stuinfo_idnum_result *out);
 
 #endif /* IDNUM_REGION_INDEX_H */

@@ -135,7 +135,7 @@ idnum_verify18(const struct idnum_env *env, const char *s, uint32_t flags, int m
         if (r_addr == 0 && !idnum_nationality_numeric(s + 3))
             r_addr = STUINFO_IDNUM_ERR_NATIONALITY;
     } else {
-        r_addr = idnum_address_resident_at(code, &kind, &flags, &rank);
+        r_addr = idnum_address_resident3(p0, p1, p2, &kind, &flags, &rank);
     }
     if (mode == IDNUM_MODE_RESIDENT && r_addr == 0 && kind != STUINFO_IDNUM_RESIDENT_18)
         r_addr = STUINFO_IDNUM_ERR_ADDRESS_KIND;
@@ -171,7 +171,7 @@ idnum_verify18(const struct idnum_env *env, const char *s, uint32_t flags, int m
     out->sex = mode == IDNUM_MODE_SELF_CODED ? 0 : (u[16] & 1) ? 1 : 2;
     out->sequence = (int32_t)((u[14] - '0') * 100 + (u[15] - '0') * 10 + (u[16] - '0'));
     if (r_addr == 0 && kind != STUINFO_IDNUM_FOREIGN_PR_18) {
-        region_index_names(code, rank, out);
+        region_index_names_inline(code, rank, out);
     } else {
         out->region_historic = 0;
         out->region_name = NULL;
