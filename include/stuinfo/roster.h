@@ -41,7 +41,11 @@ typedef enum stuinfo_roster_limit {
     /** Default longest record (one row, all its cells, as read) in bytes. */
     STUINFO_ROSTER_DEFAULT_MAX_RECORD = 1048576,
     /** Most columns a roster may have. */
-    STUINFO_ROSTER_MAX_COLUMNS = 1024
+    STUINFO_ROSTER_MAX_COLUMNS = 1024,
+    /** Default memory of the roster-level checks' keys (bytes), see check_memory_bytes. */
+    STUINFO_ROSTER_DEFAULT_CHECK_MEMORY = 16777216,
+    /** Smallest check_memory_bytes; a smaller value is raised to this. */
+    STUINFO_ROSTER_MIN_CHECK_MEMORY = 4096
 } stuinfo_roster_limit;
 
 /** Reader settings. Fill with stuinfo_roster_options_init(), then change what you need. */
@@ -57,6 +61,15 @@ typedef struct stuinfo_roster_options {
     const stuinfo_policy *policy;   /* validation policy; NULL = defaults; copied */
     int32_t strip_formula_guard;    /* 1: drop the apostrophe the writer puts before a
                                        formula-like cell ('=1 -> =1); default 0 */
+    /* Memory the roster-level checks may use for their keys (20 bytes a row), growth
+       included; beyond it the keys go, sorted and encrypted, to a temporary file in
+       spill_dir. 0 = STUINFO_ROSTER_DEFAULT_CHECK_MEMORY (16 MiB: rosters of up to
+       524,288 rows never touch the disk); at least STUINFO_ROSTER_MIN_CHECK_MEMORY. */
+    uint32_t check_memory_bytes;
+    /* Directory of that temporary file (NUL-terminated, copied); NULL or "" = /tmp (the
+       library reads no environment: a host that honours TMPDIR passes it here). The file
+       has no name there (or is unlinked at once) and goes when the checks end. */
+    const char *spill_dir;
 } stuinfo_roster_options;
 
 /**
@@ -140,7 +153,11 @@ void stuinfo_roster_reader_free(stuinfo_roster_reader *reader);
  * counted as skipped and not returned. At the end the roster-level checks run and their
  * findings join stuinfo_roster_reader_file_findings().
  * Returns STUINFO_OK (also at the end), STUINFO_ERR_INVALID_ARGUMENT, STUINFO_ERR_IO (the
- * source failed; *out NULL), STUINFO_ERR_NOMEM or STUINFO_ERR_ICU.
+ * source failed; or the roster checks' temporary file could not be made, written or read,
+ * the message naming the system error: the checks stop, reading goes on, and the end
+ * returns the same status again), STUINFO_ERR_NOMEM or STUINFO_ERR_ICU; *out is NULL
+ * after a failure. A failure of the roster checks (NOMEM or IO) is final for them: the
+ * end reports it again rather than incomplete findings.
  * @since 0.1
  */
 stuinfo_status stuinfo_roster_reader_next(stuinfo_roster_reader *reader,

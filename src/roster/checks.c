@@ -1,31 +1,64 @@
 /*
  * Roster-level checks that one record cannot see: the same ID number twice; the same
  * name, birth date and sex under different ID numbers; ID numbers one digit or one
- * transposition apart under the same name. Each row leaves a 24-byte key (the ID number
+ * transposition apart under the same name. Each row leaves a 20-byte key (the ID number
  * packed into 64 bits, a hash of the name's comparison key, birth date and sex), never
- * the record; at the end the keys are sorted three ways and each pair is reported once,
- * on the later row, naming the earlier one.
+ * the record. At the end the keys are read in five orders (keys.h) and each pair is
+ * reported once, on the later row, naming the earlier one (keyscan.c).
+ *
+ * Memory is bounded whatever the row count: keys collect in a chunk that grows (by
+ * allocate-copy-wipe-free) only while old and new arrays together fit the budget
+ * (check_memory_bytes). A full chunk is put in each order and written as sorted runs to an
+ * encrypted temporary file (keyruns.c), and the end merges the runs back into one stream
+ * per order. Below the budget nothing touches the disk and the chunk is read directly.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/report.h"
-#include "roster_impl.h"
+#include "keys.h"
+#include "spill.h"
 
-/* 20 bytes, 4-byte aligned: a million rows keep 20 MB. */
-struct roster_key {
-    uint32_t id_hi, id_lo;      /* packed 18-char number (bit 62) or a hash (bit 63) */
-    uint32_t name;              /* hash of the name key; 0 when no name */
-    uint32_t birth_sex;         /* yyyymmdd | sex << 28; 0 when unknown */
-    uint32_t row;
+#define CHUNK_FIRST 4096        /* keys of the first chunk array */
+
+struct roster_checks {
+    struct roster_key *keys;    /* the chunk: keys not yet written to a run */
+    size_t n, cap;
+    size_t budget;              /* keys the budget holds, growth included */
+    struct key_runs *runs;      /* NULL until the first chunk is written */
+    char *spill_dir;            /* the caller's, copied; NULL: /tmp */
+    stuinfo_status failed;      /* the checks stopped: reported again at the end */
+    rule_id fail_rule;
+    int fail_errno;
+    bool said_why;              /* a message of the checks is on the ctx for this call */
 };
 
-#define KEY_ID(k) ((uint64_t)(k)->id_hi << 32 | (k)->id_lo)
+stuinfo_status
+checks_init(stuinfo_roster_reader *r)
+{
+    struct roster_checks *c;
+    uint32_t bytes = r->opts.check_memory_bytes;
+    const char *dir = r->opts.spill_dir;
 
-#define ID_PACKED (1ULL << 62)
-#define ID_HASHED (1ULL << 63)
-/* Runs larger than this are compared only within their first entries. */
-#define NEAR_GROUP_MAX 2048
+    r->opts.spill_dir = NULL;   /* the caller's string is not kept */
+    if (!r->opts.roster_checks)
+        return STUINFO_OK;
+    c = core_calloc(r->ctx, 1, sizeof(*c));
+    if (c == NULL)
+        return STUINFO_ERR_NOMEM;
+    r->checks = c;
+    if (bytes == 0)
+        bytes = STUINFO_ROSTER_DEFAULT_CHECK_MEMORY;
+    if (bytes < STUINFO_ROSTER_MIN_CHECK_MEMORY)
+        bytes = STUINFO_ROSTER_MIN_CHECK_MEMORY;
+    c->budget = bytes / sizeof(struct roster_key);
+    if (dir != NULL) {
+        c->spill_dir = core_strndup(r->ctx, dir, strlen(dir));
+        if (c->spill_dir == NULL)
+            return STUINFO_ERR_NOMEM;
+        r->opts.spill_dir = c->spill_dir;
+    }
+    return STUINFO_OK;
+}
 
 static uint64_t
 fnv1a(const char *s, size_t n)
@@ -54,45 +87,6 @@ pack_id(const char *s, size_t n)
     return (fnv1a(s, n) & ~(ID_PACKED | ID_HASHED)) | ID_HASHED;
 }
 
-static void
-unpack_id(uint64_t id, unsigned char d[18])
-{
-    uint64_t v = id & ~ID_PACKED;
-
-    d[17] = (unsigned char)(v % 11);
-    v /= 11;
-    for (int i = 16; i >= 0; i--) {
-        d[i] = (unsigned char)(v % 10);
-        v /= 10;
-    }
-}
-
-/* 1: one character differs, 2: two adjacent characters swapped, 0: neither. */
-static int
-near_ids(uint64_t a, uint64_t b)
-{
-    unsigned char x[18], y[18];
-    int diff[3], n = 0;
-
-    if (!(a & ID_PACKED) || !(b & ID_PACKED) || a == b)
-        return 0;
-    unpack_id(a, x);
-    unpack_id(b, y);
-    for (int i = 0; i < 18; i++) {
-        if (x[i] != y[i]) {
-            if (n == 2)
-                return 0;
-            diff[n++] = i;
-        }
-    }
-    if (n == 1)
-        return 1;
-    if (n == 2 && diff[1] == diff[0] + 1 && x[diff[0]] == y[diff[1]]
-        && x[diff[1]] == y[diff[0]])
-        return 2;
-    return 0;
-}
-
 static uint32_t
 birth_sex(const stuinfo_student *st)
 {
@@ -114,31 +108,125 @@ birth_sex(const stuinfo_student *st)
     return v | (uint32_t)(sx[0] - '0') << 28;
 }
 
+static void
+release(stuinfo_roster_reader *r, struct roster_checks *c)
+{
+    if (c->keys != NULL)
+        core_free_wipe(r->ctx, c->keys, c->cap * sizeof(*c->keys));
+    c->keys = NULL;
+    c->n = c->cap = 0;
+    keyruns_free(c->runs);
+    c->runs = NULL;
+}
+
+/* Record @p st as the checks' end, with its message on the ctx. */
+static stuinfo_status
+fail(stuinfo_roster_reader *r, struct roster_checks *c, stuinfo_status st, rule_id rule,
+     int err)
+{
+    c->failed = st;
+    c->fail_rule = rule;
+    c->fail_errno = err;
+    release(r, c);
+    return st;
+}
+
+static stuinfo_status
+say_why(stuinfo_roster_reader *r, struct roster_checks *c)
+{
+    char buf[32];
+
+    c->said_why = true;
+    if (c->failed != STUINFO_ERR_IO)
+        return core_fail_status(r->ctx, c->failed);
+    return core_fail(r->ctx, c->failed, c->fail_rule, spill_errno_name(c->fail_errno, buf),
+                     NULL);
+}
+
+bool
+checks_said_why(stuinfo_roster_reader *r)
+{
+    bool said = r->checks != NULL && r->checks->said_why;
+
+    if (said)
+        r->checks->said_why = false;
+    return said;
+}
+
+/* Write the chunk as one run per order; the chunk is then free. */
+static stuinfo_status
+spill_chunk(stuinfo_roster_reader *r, struct roster_checks *c)
+{
+    stuinfo_status st = STUINFO_OK;
+    size_t n = c->n;
+    int err = 0;
+
+    if (c->runs == NULL) {
+        st = keyruns_new(r->ctx, c->spill_dir, &c->runs, &err);
+        if (st != STUINFO_OK)
+            return fail(r, c, st, RULE_ROSTER_SPILL_CREATE, err);
+    }
+    for (int o = 0; o < ORDER_COUNT && st == STUINFO_OK; o++) {
+        if (o == ORDER_NEAR0)
+            n = keys_keep(c->keys, n, o);
+        keys_order(c->keys, n, o);
+        st = keyruns_add(c->runs, o, c->keys, n);
+    }
+    c->n = 0;
+    if (st == STUINFO_OK)
+        st = keyruns_compact(c->runs, c->keys, c->cap);
+    if (st != STUINFO_OK)
+        return fail(r, c, st, RULE_ROSTER_SPILL_IO, keyruns_errno(c->runs));
+    return STUINFO_OK;
+}
+
+/* Room for one more key: a larger chunk while the budget allows, else a spilled one. */
+static stuinfo_status
+make_room(stuinfo_roster_reader *r, struct roster_checks *c)
+{
+    size_t cap = c->cap == 0 ? CHUNK_FIRST : 2 * c->cap;
+    struct roster_key *nk;
+
+    /* old and new arrays together stay within the budget */
+    if (cap > c->budget - c->cap)
+        cap = c->budget - c->cap;
+    if (c->cap == 0 && cap > c->budget / 2)
+        cap = c->budget / 2;
+    if (cap <= c->cap)
+        return spill_chunk(r, c);
+    /* The keys hold ID numbers: grow by allocate-copy-wipe-free, never realloc. */
+    nk = core_calloc(r->ctx, cap, sizeof(*nk));
+    if (nk == NULL)
+        return fail(r, c, STUINFO_ERR_NOMEM, RULE_STATUS_NOMEM, 0);
+    if (c->n > 0)
+        memcpy(nk, c->keys, c->n * sizeof(*nk));
+    if (c->keys != NULL)
+        core_free_wipe(r->ctx, c->keys, c->cap * sizeof(*nk));
+    c->keys = nk;
+    c->cap = cap;
+    return STUINFO_OK;
+}
+
 stuinfo_status
 checks_add(stuinfo_roster_reader *r, const stuinfo_student *st, int64_t row)
 {
+    struct roster_checks *c = r->checks;
     const char *id = NULL, *name = NULL;
     size_t id_len = 0, name_len = 0;
     struct roster_key *k;
     uint64_t packed;
 
+    if (c == NULL || c->failed != STUINFO_OK)
+        return STUINFO_OK;      /* off, or stopped: said once, and again at the end */
     stuinfo_student_get(st, STUINFO_FIELD_ID_DOC_NO, &id, &id_len);
     if (id == NULL || id_len == 0 || row > UINT32_MAX)
         return STUINFO_OK;
-    if (r->nkeys == r->keys_cap) {
-        /* The keys hold ID numbers: grow by allocate-copy-wipe-free, never realloc. */
-        size_t cap = r->keys_cap ? r->keys_cap * 2 : 4096;
-        struct roster_key *nk = core_calloc(r->ctx, cap, sizeof(*nk));
-
-        if (nk == NULL)
-            return STUINFO_ERR_NOMEM;
-        if (r->nkeys > 0)
-            memcpy(nk, r->keys, r->nkeys * sizeof(*nk));
-        core_free_wipe(r->ctx, r->keys, r->keys_cap * sizeof(*nk));
-        r->keys = nk;
-        r->keys_cap = cap;
+    if (c->n == c->cap) {
+        stuinfo_status s = make_room(r, c);
+        if (s != STUINFO_OK)
+            return say_why(r, c);
     }
-    k = &r->keys[r->nkeys++];
+    k = &c->keys[c->n++];
     packed = pack_id(id, id_len);
     k->id_hi = (uint32_t)(packed >> 32);
     k->id_lo = (uint32_t)packed;
@@ -149,237 +237,49 @@ checks_add(stuinfo_roster_reader *r, const stuinfo_student *st, int64_t row)
     return STUINFO_OK;
 }
 
-#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b))
-
-static int
-by_id(const void *pa, const void *pb)
-{
-    const struct roster_key *a = pa, *b = pb;
-    return KEY_ID(a) != KEY_ID(b) ? CMP(KEY_ID(a), KEY_ID(b)) : CMP(a->row, b->row);
-}
-
-static int
-by_person(const void *pa, const void *pb)
-{
-    const struct roster_key *a = pa, *b = pb;
-    if (a->name != b->name)
-        return CMP(a->name, b->name);
-    if (a->birth_sex != b->birth_sex)
-        return CMP(a->birth_sex, b->birth_sex);
-    return by_id(pa, pb);
-}
-
-typedef int (*key_cmp)(const void *, const void *);
-
-static void
-key_swap(struct roster_key *a, struct roster_key *b)
-{
-    struct roster_key t = *a;
-    *a = *b;
-    *b = t;
-}
-
-static void
-key_heap_sift(struct roster_key *k, size_t n, size_t i, key_cmp cmp)
-{
-    for (;;) {
-        size_t l = 2 * i + 1, m = i;
-        if (l < n && cmp(&k[l], &k[m]) > 0)
-            m = l;
-        if (l + 1 < n && cmp(&k[l + 1], &k[m]) > 0)
-            m = l + 1;
-        if (m == i)
-            return;
-        key_swap(&k[i], &k[m]);
-        i = m;
-    }
-}
-
-/*
- * In place (glibc's qsort would allocate a copy of the whole array, doubling the memory
- * of the checks): quicksort, median of three, heapsort when it degenerates.
- */
-static void
-key_sort_depth(struct roster_key *k, size_t n, key_cmp cmp, int depth)
-{
-    while (n > 16) {
-        size_t i, j, mid = n / 2;
-
-        if (depth-- == 0) {
-            for (i = n / 2; i-- > 0;)
-                key_heap_sift(k, n, i, cmp);
-            for (i = n - 1; i > 0; i--) {
-                key_swap(&k[0], &k[i]);
-                key_heap_sift(k, i, 0, cmp);
-            }
-            return;
-        }
-        if (cmp(&k[mid], &k[0]) < 0)
-            key_swap(&k[mid], &k[0]);
-        if (cmp(&k[n - 1], &k[0]) < 0)
-            key_swap(&k[n - 1], &k[0]);
-        if (cmp(&k[n - 1], &k[mid]) < 0)
-            key_swap(&k[n - 1], &k[mid]);
-        key_swap(&k[mid], &k[n - 2]);           /* pivot at n - 2 */
-        i = 0;
-        j = n - 2;
-        for (;;) {
-            while (cmp(&k[++i], &k[n - 2]) < 0)
-                ;
-            while (cmp(&k[--j], &k[n - 2]) > 0)
-                ;
-            if (i >= j)
-                break;
-            key_swap(&k[i], &k[j]);
-        }
-        key_swap(&k[i], &k[n - 2]);
-        /* recurse into the smaller side, loop on the larger */
-        if (i < n - i - 1) {
-            key_sort_depth(k, i, cmp, depth);
-            k += i + 1;
-            n -= i + 1;
-        } else {
-            key_sort_depth(k + i + 1, n - i - 1, cmp, depth);
-            n = i;
-        }
-    }
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && cmp(&k[j - 1], &k[j]) > 0; j--)
-            key_swap(&k[j - 1], &k[j]);
-}
-
-static void
-key_sort(struct roster_key *k, size_t n, key_cmp cmp)
-{
-    int depth = 0;
-
-    for (size_t m = n; m > 0; m >>= 1)
-        depth += 2;
-    key_sort_depth(k, n, cmp, depth);
-}
-
+/* Every order over the chunk in memory (nothing was spilled). */
 static stuinfo_status
-pair(stuinfo_roster_reader *r, rule_id rule, uint32_t row_a, uint32_t row_b)
+scan_memory(stuinfo_roster_reader *r, struct roster_checks *c, struct roster_key *group,
+            size_t group_n)
 {
-    char other[24];
-    uint32_t first = row_a < row_b ? row_a : row_b, later = row_a < row_b ? row_b : row_a;
-
-    core_report_set_row(r->file_findings, later);
-    return core_report_add(r->file_findings, rule, "id_doc_no",
-                           core_fmt_int(other, first), NULL);
-}
-
-static stuinfo_status
-same_id(stuinfo_roster_reader *r)
-{
-    struct roster_key *k = r->keys;
     stuinfo_status st = STUINFO_OK;
+    size_t n = c->n;
 
-    key_sort(k, r->nkeys, by_id);
-    for (size_t i = 0, first = 0; i < r->nkeys && st == STUINFO_OK; i++) {
-        if (i == 0 || KEY_ID(&k[i]) != KEY_ID(&k[first]))
-            first = i;
-        else
-            st = pair(r, RULE_ROSTER_DUPLICATE_ID, k[first].row, k[i].row);
+    for (int o = 0; o < ORDER_COUNT && st == STUINFO_OK; o++) {
+        struct key_scan scan;
+        stuinfo_status end;
+
+        if (o == ORDER_NEAR0)
+            n = keys_keep(c->keys, n, o);
+        keys_order(c->keys, n, o);
+        key_scan_begin(&scan, r, o, group, group_n);
+        for (size_t i = 0; i < n && st == STUINFO_OK; i++)
+            st = key_scan_feed(&scan, &c->keys[i]);
+        end = key_scan_end(&scan);
+        if (st == STUINFO_OK)
+            st = end;
     }
     return st;
 }
 
+/* Every order merged from the runs, the last chunk written first. */
 static stuinfo_status
-same_person(stuinfo_roster_reader *r)
+scan_runs(stuinfo_roster_reader *r, struct roster_checks *c, struct roster_key *group,
+          size_t group_n)
 {
-    struct roster_key *k = r->keys;
-    stuinfo_status st = STUINFO_OK;
+    stuinfo_status st = c->n > 0 ? spill_chunk(r, c) : STUINFO_OK;
 
-    key_sort(k, r->nkeys, by_person);
-    for (size_t i = 1, first = 0; i < r->nkeys && st == STUINFO_OK; i++) {
-        if (k[i].name != k[first].name || k[i].birth_sex != k[first].birth_sex) {
-            first = i;
-            continue;
-        }
-        if (k[i].name == 0 || k[i].birth_sex == 0 || KEY_ID(&k[i]) == KEY_ID(&k[i - 1])
-            || KEY_ID(&k[i]) == KEY_ID(&k[first]))
-            continue;
-        /* near numbers are reported by near_id() with the more precise rule */
-        if (near_ids(KEY_ID(&k[first]), KEY_ID(&k[i])) == 0)
-            st = pair(r, RULE_ROSTER_SAME_PERSON_OTHER_ID, k[first].row, k[i].row);
-    }
-    return st;
-}
+    for (int o = 0; o < ORDER_COUNT && st == STUINFO_OK; o++) {
+        struct key_scan scan;
+        stuinfo_status end;
 
-/*
- * Near numbers, without comparing every pair of a common name: a pair one substitution or
- * one adjacent swap apart always agrees on one of three segments of the number — the
- * sequence and check part (chars 15-18), the month and day (11-14), or region and year
- * (1-10). Each pass sorts by (name, segment, number) and compares within runs; a pair is
- * reported in the first pass whose segment it agrees on.
- */
-static uint32_t
-segment(uint64_t id, int pass)
-{
-    unsigned char d[18];
-    uint32_t v = 0;
-    int from = pass == 0 ? 14 : pass == 1 ? 10 : 0, to = pass == 0 ? 18 : pass == 1 ? 14 : 10;
-
-    if (!(id & ID_PACKED))
-        return UINT32_MAX;
-    unpack_id(id, d);
-    for (int i = from; i < to; i++)
-        v = v * 11 + d[i];
-    return v;
-}
-
-static int
-by_name_segment(const void *pa, const void *pb)
-{
-    const struct roster_key *a = pa, *b = pb;
-    if (a->name != b->name)
-        return CMP(a->name, b->name);
-    if (a->birth_sex != b->birth_sex)
-        return CMP(a->birth_sex, b->birth_sex);
-    return by_id(pa, pb);
-}
-
-static stuinfo_status
-near_id(stuinfo_roster_reader *r)
-{
-    struct roster_key *k = r->keys;
-    stuinfo_status st = STUINFO_OK;
-
-    /* birth_sex is no longer needed: it holds the pass's segment from here on */
-    for (int pass = 0; pass < 3 && st == STUINFO_OK; pass++) {
-        size_t start = 0;
-
-        for (size_t i = 0; i < r->nkeys; i++)
-            k[i].birth_sex = k[i].name == 0 ? UINT32_MAX : segment(KEY_ID(&k[i]), pass);
-        key_sort(k, r->nkeys, by_name_segment);
-        while (start < r->nkeys && st == STUINFO_OK) {
-            size_t end = start + 1;
-
-            while (end < r->nkeys && k[end].name == k[start].name
-                   && k[end].birth_sex == k[start].birth_sex)
-                end++;
-            if (k[start].birth_sex != UINT32_MAX) {
-                size_t lim = end - start > NEAR_GROUP_MAX ? start + NEAR_GROUP_MAX : end;
-                for (size_t i = start; i < lim && st == STUINFO_OK; i++) {
-                    if (i > start && KEY_ID(&k[i]) == KEY_ID(&k[i - 1]))
-                        continue;
-                    for (size_t j = i + 1; j < lim && st == STUINFO_OK; j++) {
-                        int how, earlier = 0;
-                        if (KEY_ID(&k[j]) == KEY_ID(&k[j - 1]))
-                            continue;
-                        how = near_ids(KEY_ID(&k[i]), KEY_ID(&k[j]));
-                        for (int p = 0; p < pass && how != 0; p++)
-                            earlier |= segment(KEY_ID(&k[i]), p) == segment(KEY_ID(&k[j]), p);
-                        if (how != 0 && !earlier)
-                            st = pair(r, how == 1 ? RULE_ROSTER_NEAR_ID_DIGIT
-                                                  : RULE_ROSTER_NEAR_ID_SWAP,
-                                      k[i].row, k[j].row);
-                    }
-                }
-            }
-            start = end;
-        }
+        key_scan_begin(&scan, r, o, group, group_n);
+        st = keyruns_scan(c->runs, o, c->keys, c->cap, &scan);
+        if (st == STUINFO_ERR_IO)
+            return fail(r, c, st, RULE_ROSTER_SPILL_IO, keyruns_errno(c->runs));
+        end = key_scan_end(&scan);
+        if (st == STUINFO_OK)
+            st = end;
     }
     return st;
 }
@@ -387,25 +287,41 @@ near_id(stuinfo_roster_reader *r)
 stuinfo_status
 checks_finish(stuinfo_roster_reader *r)
 {
+    struct roster_checks *c = r->checks;
+    struct roster_key *group = NULL;
+    size_t group_n = 0;
     stuinfo_status st = STUINFO_OK;
 
-    if (r->nkeys > 1) {
-        st = same_id(r);
-        if (st == STUINFO_OK)
-            st = same_person(r);
-        if (st == STUINFO_OK)
-            st = near_id(r);
+    if (c == NULL)
+        return STUINFO_OK;
+    if (c->failed == STUINFO_OK && (c->runs != NULL || c->n > 1)) {
+        group_n = c->runs == NULL && c->n < NEAR_GROUP_MAX ? c->n : NEAR_GROUP_MAX;
+        group = core_calloc(r->ctx, group_n, sizeof(*group));
+        if (group == NULL)
+            st = fail(r, c, STUINFO_ERR_NOMEM, RULE_STATUS_NOMEM, 0);
+        else if (c->runs == NULL)
+            st = scan_memory(r, c, group, group_n);
+        else
+            st = scan_runs(r, c, group, group_n);
     }
+    if (group != NULL)
+        core_free_wipe(r->ctx, group, group_n * sizeof(*group));
     core_report_set_row(r->file_findings, 0);
-    checks_free(r);
+    release(r, c);
+    if (c->failed != STUINFO_OK)
+        return say_why(r, c);
     return st;
 }
 
 void
 checks_free(stuinfo_roster_reader *r)
 {
-    if (r->keys != NULL)
-        core_free_wipe(r->ctx, r->keys, r->keys_cap * sizeof(*r->keys));
-    r->keys = NULL;
-    r->nkeys = r->keys_cap = 0;
+    struct roster_checks *c = r->checks;
+
+    if (c == NULL)
+        return;
+    release(r, c);
+    core_free_str(r->ctx, c->spill_dir);
+    core_free(r->ctx, c);
+    r->checks = NULL;
 }

@@ -107,7 +107,8 @@ stuinfo_roster_reader_new(stuinfo_ctx *ctx, const stuinfo_roster_options *opts,
     }
     r->encoding = STUINFO_ROSTER_ENCODING_AUTO;
     if (!alloc_buffers(r) || stuinfo_report_new(ctx, &r->row.findings) != STUINFO_OK
-        || stuinfo_report_new(ctx, &r->file_findings) != STUINFO_OK || !cells_init(r)) {
+        || stuinfo_report_new(ctx, &r->file_findings) != STUINFO_OK || !cells_init(r)
+        || checks_init(r) != STUINFO_OK) {
         stuinfo_roster_reader_free(r);
         return core_fail_status(ctx, STUINFO_ERR_NOMEM);
     }
@@ -365,6 +366,8 @@ finish(stuinfo_roster_reader *r)
 static stuinfo_status
 fail(stuinfo_roster_reader *r, stuinfo_status st)
 {
+    if (checks_said_why(r))
+        return st;              /* the roster checks' temporary file: their message */
     if (st == STUINFO_ERR_IO)
         return core_fail(r->ctx, st, RULE_ROSTER_IO_ERROR, NULL, NULL);
     return core_fail_status(r->ctx, st);

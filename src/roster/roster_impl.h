@@ -4,8 +4,9 @@
  * Pipeline: bytes (source) -> records (scan.c: RFC 4180 record boundaries, bounded
  * record buffer, resynchronisation after an unclosed quote) -> cells (cells.c: libcsv
  * splits and unescapes a record; each cell decoded to UTF-8) -> student (map.c) ->
- * roster-level keys (checks.c). Memory is fixed when the reader is made, except the
- * roster-check keys (24 bytes per row).
+ * roster-level keys (checks.c). Memory is fixed when the reader is made; the roster-check
+ * keys (20 bytes a row) stay within their budget and spill to an encrypted temporary file
+ * beyond it.
  */
 #ifndef ROSTER_ROSTER_IMPL_H
 #define ROSTER_ROSTER_IMPL_H
@@ -70,7 +71,7 @@ struct roster_target {
     int16_t field;              /* field id in its group */
 };
 
-struct roster_key;
+struct roster_checks;
 
 #define ROSTER_HEADING_CAP 160
 
@@ -125,8 +126,7 @@ struct stuinfo_roster_reader {
     stuinfo_roster_counts counts;
     bool finished;
 
-    struct roster_key *keys;    /* roster-level check keys, one per student row */
-    size_t nkeys, keys_cap;
+    struct roster_checks *checks;   /* roster-level checks (checks.c); NULL when off */
 };
 
 /* scan.c */
@@ -165,6 +165,10 @@ bool map_norm(const char *in, size_t n, char *out);
 const char *map_column_path(const stuinfo_roster_reader *r, size_t col, char *buf);
 
 /* checks.c */
+/* At reader creation: the budget, the spill directory copied. STUINFO_OK or NOMEM. */
+stuinfo_status checks_init(stuinfo_roster_reader *r);
+/* The failure being returned carries the checks' own message (already on the ctx). */
+bool checks_said_why(stuinfo_roster_reader *r);
 stuinfo_status checks_add(stuinfo_roster_reader *r, const stuinfo_student *st,
                           int64_t row);
 stuinfo_status checks_finish(stuinfo_roster_reader *r);
