@@ -108,9 +108,18 @@ if ! skipped coverage; then
   # (the thread test updates counters from 8 threads at once, which gcov 12 can print as
   # a negative branch count; gcovr skips those few lines rather than stopping)
   gcovr -r . --filter "$PWD/src/" --exclude-unreachable-branches --print-summary \
-    --gcov-ignore-parse-errors \
-    -o "$OUT/coverage/coverage.txt" "$OUT/coverage"
+    --gcov-ignore-parse-errors --json-summary "$OUT/coverage/summary.json" \
+    --json "$OUT/coverage/details.json" --txt "$OUT/coverage/coverage.txt" "$OUT/coverage"
   sed -n '/^-----/,$p' "$OUT/coverage/coverage.txt" | tail -n +1 | head -80
+  # Fatal: >= 90 % lines and >= 80 % branches over src/; 100 % of lines and branches of
+  # the check-character, masking, transition and permission files (tools/coverage-gate.py).
+  # COVERAGE_PENDING lists those still short of their goal ("src/": the overall goals):
+  # their gaps are printed, not fatal yet (HARDENING.md). Take one off once it is met.
+  COVERAGE_PENDING="src/ src/idnum/checksum.c src/idnum/mask.c src/workflow/mask.c
+    src/workflow/transition.c src/workflow/permission.c"
+  # shellcheck disable=SC2086
+  python3 tools/coverage-gate.py "$OUT/coverage/summary.json" "$OUT/coverage/details.json" \
+    --pending $COVERAGE_PENDING
 fi
 
 step "all passed"

@@ -178,6 +178,13 @@ struct wf_call {
  */
 stuinfo_status workflow_check(stuinfo_ctx *ctx, int32_t state, const struct wf_call *call,
                               int32_t *to, bool record);
+/* The first change a student or guardian may not propose in this call (a grey field), or
+ * NULL (permission.c). */
+const struct wf_change *workflow_grey_field(const struct wf_call *call);
+/* Run one check a table row names (WF_CHECK_*): STUINFO_OK or the refusal, recorded on
+ * the ctx with its message when @p record (permission.c). */
+stuinfo_status workflow_run_check(stuinfo_ctx *ctx, int32_t check, const struct wf_call *call,
+                                  bool record);
 /* Update the derived flags and state for an accepted transition (also used by replay). */
 void workflow_transition(stuinfo_change_request *r, int32_t action, int32_t to,
                          const char *actor);
