@@ -295,7 +295,7 @@ canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref 
     }
     did = plain ? text_fold_ascii(text, len, kind_flags(d->kind), buf, &n)
                 : text_fold(text, len, kind_flags(d->kind), buf, &n);
-    noted = fold_notes(did, path, report);
+    noted = did != 0 ? fold_notes(did, path, report) : STUINFO_OK;
     if (noted == STUINFO_OK && n > 0)
         noted = reformat(ctx, d, path, buf, &n, report);
     if (noted != STUINFO_OK) {
@@ -303,7 +303,8 @@ canon(stuinfo_ctx *ctx, const struct model_field_desc *d, struct model_path_ref 
         *cap = 0;
         return noted;
     }
-    points = text_utf8_count(buf, n);
+    /* never more code points than bytes: count only when the bytes could be too many */
+    points = n <= d->max ? n : text_utf8_count(buf, n);
     if (points > d->max) {
         drop_buf(ctx, buf, local, *cap);
         *cap = 0;

@@ -164,6 +164,16 @@ text_is_plain(const char *s, size_t len)
     return true;
 }
 
+/* May text_fold_ascii() change byte @p c under @p flags? */
+static bool
+touched(unsigned char c, unsigned flags)
+{
+    return (c == ' ' && (flags & TEXT_FOLD_NO_SPACES))
+        || (c == '.' && (flags & TEXT_FOLD_DOTS))
+        || (c >= 'a' && c <= 'z' && (flags & TEXT_FOLD_UPPER))
+        || (c >= 'A' && c <= 'Z' && (flags & TEXT_FOLD_LOWER));
+}
+
 unsigned
 text_fold_ascii(const char *s, size_t len, unsigned flags, char *out, size_t *out_len)
 {
@@ -179,6 +189,16 @@ text_fold_ascii(const char *s, size_t len, unsigned flags, char *out, size_t *ou
             end--;
         if (begin != 0 || end != len)
             did |= TEXT_FOLD_TRIM;
+    }
+    /* The bytes before the first one a flag may change are copied as they are. */
+    {
+        size_t i = begin;
+
+        while (i < end && !touched((unsigned char)s[i], flags))
+            i++;
+        memcpy(out, s + begin, i - begin);
+        n = i - begin;
+        begin = i;
     }
     for (size_t i = begin; i < end; i++) {
         char c = s[i];
