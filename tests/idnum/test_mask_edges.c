@@ -45,7 +45,7 @@ test_arguments(void **state)
 static void
 test_pattern_limits(void **state)
 {
-    static const char *const bad[] = {"123*4", "6*123", "*4", "6*", "6 4", "6\x7f" "4",
+    static const char *const bad[] = {"123*4", "6*123", "*4", "6*", "6 4", "6\1774",
                                       "6**4", "64", "6*4x", ""};
     stuinfo_ctx *ctx = test_ctx_new();
     char buf[64];
