@@ -288,7 +288,8 @@ stuinfo_status stuinfo_idnum_student_no_make(stuinfo_ctx *ctx, const char *text,
  * 110105********002X. head is at most 6 and tail at most 4 (3 for a 15-character
  * number, fewer for 16 or 17 characters), so positions 7-14 (the birth date) never
  * show; a letter prefix of a student number is kept as well. Text that is no number is
- * masked whole, one mask character per character (at most 32). Masking a masked text gives the same text.
+ * masked whole, one mask character per character (at most 32). Masking a masked text
+ * gives the same text.
  * Returns STUINFO_OK, STUINFO_ERR_INVALID_ARGUMENT (bad pattern: digits, one printable
  * ASCII mask character that is no digit, digits) or STUINFO_ERR_TOO_LONG (@p cap too
  * small; 40 bytes are always enough).
