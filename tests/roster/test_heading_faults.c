@@ -151,6 +151,52 @@ test_heading_allocation_fails_from_then_on(void **state)
     sweep(true, STUINFO_ROSTER_ENCODING_GB18030);
 }
 
+/* Any allocation of a whole read fails (only it, or it and every later one) and the caller
+ * goes on calling next() past each failure: every call gives OK or NOMEM (with a row or
+ * NULL accordingly), the read ends unless a final failure repeats, the counts add up, and
+ * nothing leaks. */
+static void
+test_any_allocation_then_more_calls(void **state)
+{
+    (void)state;
+    for (int after = 0; after < 2; after++) {
+        for (uint64_t k = 1; k < 2000; k++) {
+            test_faults faults = {0};
+            stuinfo_ctx *ctx = test_ctx_new_faulty(&faults);
+            struct memsrc src;
+            stuinfo_roster_reader *r = reader_over(ctx, &src, roster, sizeof(roster) - 1, 1,
+                                                   STUINFO_ROSTER_ENCODING_AUTO);
+            stuinfo_roster_counts c = {.size = sizeof(c)};
+            stuinfo_status st = STUINFO_OK;
+            int calls;
+
+            faults.fail_at = faults.count + k;
+            faults.fail_after = after;
+            for (calls = 0; calls < 16; calls++) {
+                stuinfo_roster_row *row = NULL;
+
+                st = stuinfo_roster_reader_next(r, &row);
+                assert_true(st == STUINFO_OK || st == STUINFO_ERR_NOMEM);
+                if (st != STUINFO_OK)
+                    assert_null(row);
+                else if (row == NULL)
+                    break;      /* the end */
+            }
+            if (calls == 16) {  /* three rows: only the heading row's failure repeats */
+                assert_int_equal(st, STUINFO_ERR_NOMEM);
+                assert_int_equal(stuinfo_roster_reader_columns(r), 0);
+            }
+            assert_int_equal(stuinfo_roster_reader_counts(r, &c), STUINFO_OK);
+            assert_int_equal(c.rows_read,
+                             c.rows_accepted + c.rows_with_errors + c.rows_skipped);
+            stuinfo_roster_reader_free(r);
+            stuinfo_ctx_free(ctx);
+            if (!faults.injected)
+                break;
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -158,6 +204,7 @@ main(void)
         cmocka_unit_test(test_roster_reads_clean),
         cmocka_unit_test(test_heading_allocation_fails_once),
         cmocka_unit_test(test_heading_allocation_fails_from_then_on),
+        cmocka_unit_test(test_any_allocation_then_more_calls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
