@@ -157,7 +157,9 @@ void stuinfo_roster_reader_free(stuinfo_roster_reader *reader);
  * the message naming the system error: the checks stop, reading goes on, and the end
  * returns the same status again), STUINFO_ERR_NOMEM or STUINFO_ERR_ICU; *out is NULL
  * after a failure. A failure of the roster checks (NOMEM or IO) is final for them: the
- * end reports it again rather than incomplete findings.
+ * end reports it again rather than incomplete findings. A failure on the heading row
+ * (NOMEM, ICU) is final for the reader: no heading is kept, and every later call returns
+ * the same status again rather than take a data row for the headings.
  * @since 0.1
  */
 stuinfo_status stuinfo_roster_reader_next(stuinfo_roster_reader *reader,

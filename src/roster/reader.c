@@ -306,22 +306,60 @@ read_cells(stuinfo_roster_reader *r, stuinfo_report *rep, bool *truncated)
     return add_col_finding(r, rep, RULE_ROSTER_BAD_QUOTE, r->parse_error_col, NULL, -1);
 }
 
+/* Let go of the heading row: after a failure on it the reader keeps none. */
+static void
+drop_headings(stuinfo_roster_reader *r)
+{
+    core_free_wipe(r->ctx, r->headings, r->headings ? r->headings_len : 0);
+    core_free(r->ctx, r->heading_off);
+    r->headings = NULL;
+    r->heading_off = NULL;
+    r->headings_len = 0;
+    r->ncolumns = 0;
+    r->have_heading = false;
+}
+
 /* Keep the heading row's cells. */
 static stuinfo_status
 take_headings(stuinfo_roster_reader *r)
 {
     struct stuinfo_roster_row *row = &r->row;
+    stuinfo_status st;
 
     r->ncolumns = row->ncells;
     r->headings_len = r->cells_len ? r->cells_len : 1;
     r->headings = core_alloc(r->ctx, r->headings_len);
     r->heading_off = core_calloc(r->ctx, r->ncolumns ? r->ncolumns : 1, sizeof(uint32_t));
-    if (r->headings == NULL || r->heading_off == NULL)
+    if (r->headings == NULL || r->heading_off == NULL) {
+        drop_headings(r);
         return STUINFO_ERR_NOMEM;
+    }
     memcpy(r->headings, r->cells, r->cells_len);
     memcpy(r->heading_off, row->cell_off, r->ncolumns * sizeof(uint32_t));
     r->have_heading = true;
-    return map_headings(r);
+    st = map_headings(r);       /* on a failure it keeps no targets */
+    if (st != STUINFO_OK)
+        drop_headings(r);
+    return st;
+}
+
+/* The heading row: a failure on it is final. The record is gone, and reading on would
+ * take the first data row for the headings; every later call returns the status again. */
+static stuinfo_status
+heading_record(stuinfo_roster_reader *r)
+{
+    bool truncated;
+    stuinfo_status st = STUINFO_OK;
+
+    if (r->encoding == STUINFO_ROSTER_ENCODING_AUTO)
+        st = decide_encoding(r, r->scan.rec, r->scan.rec_len);
+    if (st == STUINFO_OK)
+        st = read_cells(r, r->file_findings, &truncated);
+    if (st == STUINFO_OK)
+        st = take_headings(r);
+    if (st != STUINFO_OK)
+        r->heading_failed = st;
+    return st;
 }
 
 static bool
@@ -383,20 +421,16 @@ one_record(stuinfo_roster_reader *r, bool *got)
 {
     struct stuinfo_roster_row *row = &r->row;
     struct roster_scan *s = &r->scan;
-    bool heading = r->opts.has_header && !r->have_heading;
-    stuinfo_report *rep = heading ? r->file_findings : row->findings;
-    bool truncated;
+    stuinfo_report *rep = row->findings;
     stuinfo_status st;
 
     *got = false;
+    if (r->opts.has_header && !r->have_heading)
+        return heading_record(r);
     if (r->encoding == STUINFO_ROSTER_ENCODING_AUTO) {
         st = decide_encoding(r, s->rec, s->rec_len);
         if (st != STUINFO_OK)
             return st;
-    }
-    if (heading) {
-        st = read_cells(r, rep, &truncated);
-        return st == STUINFO_OK ? take_headings(r) : st;
     }
     row->number = ++r->counts.rows_read;
     core_report_set_row(rep, row->number);
@@ -468,6 +502,8 @@ stuinfo_roster_reader_next(stuinfo_roster_reader *r, stuinfo_roster_row **out)
         }
         r->row.ncells = 0;
         stuinfo_report_clear(r->row.findings);
+        if (r->heading_failed != STUINFO_OK)
+            return fail(r, r->heading_failed);
         if (r->finished)
             return core_ok(r->ctx);
         k = scan_record(r);

@@ -116,6 +116,7 @@ struct stuinfo_roster_reader {
     uint32_t *heading_off;
     size_t ncolumns;
     bool have_heading;
+    stuinfo_status heading_failed;  /* a failure on the heading row: final, see next() */
     struct roster_target *targets;  /* one per column */
     size_t pinyin_col;          /* column of name_pinyin, or ROSTER_NONE */
     struct roster_user_map *user_map;

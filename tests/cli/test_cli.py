@@ -382,6 +382,47 @@ def test_check_unusable_input_exits_2(tmp_path):
     assert check().returncode == 2
 
 
+def test_check_spill_dir_that_does_not_exist_exits_2(tmp_path):
+    # 600 rows are 12,000 bytes of keys: over a 4096-byte budget the checks spill
+    big = small_roster(tmp_path, [1], copies=600)
+    missing = str(tmp_path / 'no-such-dir')
+    r = check('--lang', 'en', '--check-memory', '4096', '--spill-dir', missing, big)
+    assert r.returncode == 2, r.stderr
+    assert "spill directory cannot be used" in r.stderr and missing in r.stderr
+    assert 'ENOENT' in r.stderr
+    assert 'summary' not in r.stdout
+    # within the default budget the directory is never used
+    r = check('--lang', 'en', '--format', 'json', '--spill-dir', missing, big)
+    assert r.returncode == 1, r.stderr
+    assert json_lines(r.stdout)[-1]['rows_read'] == 600
+
+
+def test_check_spill_dir_from_tmpdir_and_the_option_wins(tmp_path):
+    big = small_roster(tmp_path, [1], copies=600)
+    missing = str(tmp_path / 'no-such-dir')
+    r = check('--lang', 'en', '--check-memory', '4096', big, env={'TMPDIR': missing})
+    assert r.returncode == 2 and missing in r.stderr, r.stderr
+    r = check('--lang', 'en', '--format', 'json', '--check-memory', '4096',
+              '--spill-dir', str(tmp_path), big, env={'TMPDIR': missing})
+    assert r.returncode == 1, r.stderr
+    summary = json_lines(r.stdout)[-1]
+    assert summary['rows_read'] == 600 and summary['errors'] == 599   # duplicates found
+    assert os.listdir(tmp_path) == ['roster.csv']                     # the file left no trace
+    # an empty TMPDIR is no directory: the library's default
+    r = check('--format', 'json', '--check-memory', '4096', big, env={'TMPDIR': ''})
+    assert r.returncode == 1, r.stderr
+
+
+def test_check_bad_spill_options_exit_2():
+    for args in (('--check-memory', '0'), ('--check-memory', 'lots'),
+                 ('--check-memory', '4294967296'), ('--spill-dir', '')):
+        r = check('--lang', 'en', *args, ROSTER)
+        assert r.returncode == 2, args
+        assert r.stdout == '' and args[0] in r.stderr, r.stderr
+    r = run('--lang', 'en', 'id', '--spill-dir', '/tmp', VALID)
+    assert r.returncode == 2 and 'does not apply' in r.stderr
+
+
 def test_check_garbage_does_not_crash(tmp_path):
     import random
     rnd = random.Random(8)

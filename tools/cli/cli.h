@@ -37,6 +37,8 @@ enum cli_option {
     CLI_OPT_HEAD = 1u << 11,            /* --head HEX: the log head kept elsewhere */
     CLI_OPT_GRADUATED = 1u << 12,       /* --graduated: the student has graduated */
     CLI_OPT_REPORTED = 1u << 13,        /* --reported: the record was reported */
+    CLI_OPT_SPILL_DIR = 1u << 14,       /* --spill-dir DIR: the roster checks' temp file */
+    CLI_OPT_CHECK_MEMORY = 1u << 15,    /* --check-memory BYTES: the roster checks' memory */
 };
 
 /* The options of the run, its operands and its context. */
@@ -64,6 +66,8 @@ struct cli {
     const char *policy_path;
     const char *revision;
     const char *head;
+    const char *spill_dir;
+    const char *check_memory;
     uint32_t given;             /* the CLI_OPT_* bits of the options given */
     int argc;                   /* the operands left after the options */
     char **argv;

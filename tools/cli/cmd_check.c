@@ -3,6 +3,9 @@
  * findings of every row and a summary; --format json writes one JSON object per finding
  * and a summary object; --report FILE also writes the findings as CSV.
  * Notes (values the library canonicalized) are shown only with --notes.
+ * The roster-level checks keep their keys in --check-memory BYTES and spill beyond it to a
+ * temporary file in --spill-dir DIR, else $TMPDIR, else the library's /tmp (the library
+ * reads no environment; the command does).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,7 @@ struct source {
     FILE *file;
     struct cli_progress progress;
     long long done;
+    bool failed;                /* a read of the roster failed (not the checks' file) */
 };
 
 struct check {
@@ -30,6 +34,8 @@ struct check {
     enum row_state file_state;  /* findings about the file rather than a row */
     size_t unknown_headings;
     struct cli_progress *progress;
+    const struct source *src;
+    const char *spill_dir;      /* where the checks' temporary file goes; NULL: /tmp */
     unsigned char *rows;        /* enum row_state per data row, indexed by row number */
     size_t rows_cap;
 };
@@ -40,8 +46,10 @@ read_source(void *user, char *buf, size_t cap)
     struct source *s = user;
     size_t n = fread(buf, 1, cap, s->file);
 
-    if (n == 0 && ferror(s->file))
+    if (n == 0 && ferror(s->file)) {
+        s->failed = true;
         return -1;
+    }
     s->done += (long long)n;
     cli_progress_update(&s->progress, s->done);
     return (int64_t)n;
@@ -256,6 +264,13 @@ check_roster(struct check *ck, stuinfo_roster_reader *reader)
         int64_t n = stuinfo_roster_row_number(row);
         set_row_state(ck, n, report_findings(ck, stuinfo_roster_row_findings(row), n, false));
     }
+    if (st == STUINFO_ERR_IO && !ck->src->failed) {
+        /* not the roster: the roster checks' temporary file */
+        cli_error_status(ck->cli, "名单级检查的临时目录无法使用",
+                         "the roster checks' spill directory cannot be used",
+                         ck->spill_dir ? ck->spill_dir : "/tmp");
+        return CLI_EXIT_UNUSABLE;
+    }
     if (st != STUINFO_OK) {
         cli_error_status(ck->cli, "读取花名册失败", "reading the roster failed", NULL);
         return CLI_EXIT_UNUSABLE;
@@ -268,11 +283,39 @@ check_roster(struct check *ck, stuinfo_roster_reader *reader)
     return CLI_EXIT_CLEAN;
 }
 
+/* The reader's options from --spill-dir (else $TMPDIR) and --check-memory. */
+static bool
+reader_options(struct check *ck, stuinfo_roster_options *o)
+{
+    const struct cli *cli = ck->cli;
+    const char *tmpdir = getenv("TMPDIR");
+    uint64_t bytes = 0;
+
+    stuinfo_roster_options_init(o);
+    if (cli->spill_dir && !*cli->spill_dir) {
+        cli_error(cli, "--spill-dir 需要一个目录", "--spill-dir needs a directory", NULL);
+        return false;
+    }
+    ck->spill_dir = cli->spill_dir ? cli->spill_dir : tmpdir && *tmpdir ? tmpdir : NULL;
+    o->spill_dir = ck->spill_dir;
+    if (cli->check_memory) {
+        if (!cli_parse_u64(cli->check_memory, &bytes) || bytes == 0 || bytes > UINT32_MAX) {
+            cli_error(cli, "--check-memory 应为 1 到 4294967295 之间的字节数",
+                      "--check-memory takes a number of bytes from 1 to 4294967295",
+                      cli->check_memory);
+            return false;
+        }
+        o->check_memory_bytes = (uint32_t)bytes;  /* below the minimum: raised to it */
+    }
+    return true;
+}
+
 int
 cli_cmd_check(struct cli *cli)
 {
     struct check ck = {.cli = cli};
     struct source src = {0};
+    stuinfo_roster_options ro;
     stuinfo_roster_reader *reader = NULL;
     stuinfo_roster_counts counts = {.size = sizeof(counts)};
     struct stat sb;
@@ -284,6 +327,9 @@ cli_cmd_check(struct cli *cli)
         cli_usage(cli, "check", stderr);
         return CLI_EXIT_UNUSABLE;
     }
+    if (!reader_options(&ck, &ro))
+        return CLI_EXIT_UNUSABLE;
+    ck.src = &src;
     const char *path = cli->argv[0];
     src.file = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!src.file) {
@@ -298,7 +344,7 @@ cli_cmd_check(struct cli *cli)
     long long size = fstat(fileno(src.file), &sb) == 0 && S_ISREG(sb.st_mode)
                    ? (long long)sb.st_size : 0;
     cli_progress_start(&src.progress, size >= PROGRESS_MIN_BYTES ? size : 0);
-    if (stuinfo_roster_reader_new(cli->ctx, NULL, read_source, &src, &reader) != STUINFO_OK) {
+    if (stuinfo_roster_reader_new(cli->ctx, &ro, read_source, &src, &reader) != STUINFO_OK) {
         cli_error_status(cli, "无法读取花名册", "cannot read the roster", path);
         rc = CLI_EXIT_UNUSABLE;
         goto out;

@@ -14,16 +14,23 @@
 #include "cli.h"
 
 static const struct cli_command commands[] = {
-    {"check", cli_cmd_check, CLI_OPT_REPORT | CLI_OPT_NOTES,
+    {"check", cli_cmd_check,
+     CLI_OPT_REPORT | CLI_OPT_NOTES | CLI_OPT_SPILL_DIR | CLI_OPT_CHECK_MEMORY,
      "检查花名册（CSV，UTF-8 或 GB18030）", "check a roster (CSV, UTF-8 or GB18030)",
-     "用法：stuinfo check [--format text|json] [--report 文件.csv] [--notes] 花名册.csv\n"
+     "用法：stuinfo check [--format text|json] [--report 文件.csv] [--notes]\n"
+     "       [--spill-dir 目录] [--check-memory 字节数] 花名册.csv\n"
      "逐行检查花名册中的每条学籍记录，输出每行的问题和汇总（- 表示标准输入）。\n"
      "  --format json   每个问题输出一行 JSON 对象（row, field, rule, severity, message），\n"
      "                  最后一行为汇总对象\n"
      "  --report 文件   另将这些问题写入 CSV 文件（row, field, rule, severity, message）\n"
      "  --notes         同时列出说明（已自动规范的值，如去除空格）\n"
+     "  --spill-dir 目录  名单级检查超出内存预算时写临时文件的目录（默认为环境变量\n"
+     "                  TMPDIR，未设置时为 /tmp）；目录无法使用时退出状态为 2\n"
+     "  --check-memory 字节数  名单级检查可用的内存（默认 16777216，最小 4096，\n"
+     "                  每行约 20 字节）；超出后写入上述临时文件\n"
      "退出状态：0 没有问题，1 有问题，2 文件无法使用。\n",
-     "usage: stuinfo check [--format text|json] [--report FILE.csv] [--notes] ROSTER.csv\n"
+     "usage: stuinfo check [--format text|json] [--report FILE.csv] [--notes]\n"
+     "       [--spill-dir DIR] [--check-memory BYTES] ROSTER.csv\n"
      "Check every student record of a roster (- for standard input); print the findings of\n"
      "each row and a summary.\n"
      "  --format json   one JSON object per line per finding (row, field, rule, severity,\n"
@@ -31,6 +38,11 @@ static const struct cli_command commands[] = {
      "  --report FILE   also write these findings to a CSV file (row, field, rule, severity,\n"
      "                  message)\n"
      "  --notes         also list notes (values canonicalized, such as spaces removed)\n"
+     "  --spill-dir DIR where the roster-level checks write their temporary file when\n"
+     "                  they outgrow their memory (default: $TMPDIR, else /tmp); a\n"
+     "                  directory that cannot be used gives exit status 2\n"
+     "  --check-memory BYTES  memory of the roster-level checks (default 16777216, at\n"
+     "                  least 4096; about 20 bytes a row); beyond it they spill\n"
      "Exit status: 0 clean, 1 findings, 2 unusable input.\n"},
     {"id", cli_cmd_id, CLI_OPT_SHOW,
      "解释身份证件号码", "explain identity numbers",

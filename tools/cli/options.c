@@ -39,6 +39,8 @@ static const struct option_spec options[] = {
     VALUE("head", CLI_OPT_HEAD, head),
     FLAG("graduated", CLI_OPT_GRADUATED, graduated),
     FLAG("reported", CLI_OPT_REPORTED, reported),
+    VALUE("spill-dir", CLI_OPT_SPILL_DIR, spill_dir),
+    VALUE("check-memory", CLI_OPT_CHECK_MEMORY, check_memory),
 };
 
 #undef FLAG
