@@ -7,13 +7,14 @@
  *
  * Without an argument it validates a small built-in record, which misses many required
  * fields; examples/data/student.json is complete but for one mistake. Exit status: 0 no errors,
- * 1 the record has errors, 2 the JSON could not be read.
+ * 1 the record has errors, 2 the JSON could not be read. The context and the record come
+ * from common.h, shared with change_request.c.
  */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include <stuinfo.h>
+
+#include "common.h"
 
 static const char sample[] =
     "{\"name\": \"张三\", \"sex\": \"男\", \"birth_date\": \"2015-03-07\","
@@ -21,24 +22,6 @@ static const char sample[] =
     " \"ethnicity\": \"汉族\", \"nationality\": \"中国\", \"hmt_overseas\": \"否\","
     " \"phone\": \"010-12345678\","
     " \"family\": [{\"name\": \"张大山\", \"relation\": \"父亲\", \"phone\": \"13800138000\"}]}";
-
-static char *
-read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL) {
-        *len = fread(buf, 1, (size_t)n, f);
-        buf[*len] = '\0';
-    }
-    fclose(f);
-    return buf;
-}
 
 static void
 print_findings(const stuinfo_report *report)
@@ -57,26 +40,14 @@ main(int argc, char **argv)
     stuinfo_ctx *ctx = NULL;
     stuinfo_report *report = NULL;
     stuinfo_student *student = NULL;
-    char *json = NULL;
-    size_t len = strlen(sample);
     int rc = 2;
 
-    if (argc > 1 && !(json = read_file(argv[1], &len))) {
-        perror(argv[1]);
-        return 2;
-    }
-    if (stuinfo_ctx_new(NULL, &ctx) != STUINFO_OK)
+    if (!(ctx = example_ctx_new(0)) || stuinfo_report_new(ctx, &report) != STUINFO_OK)
         goto out;
-    stuinfo_ctx_set_lang(ctx, STUINFO_LANG_EN);
-    if (stuinfo_report_new(ctx, &report) != STUINFO_OK)
-        goto out;
-
-    /* Reading canonicalizes each value (names of codes become codes, dates YYYY-MM-DD)
-     * and notes every change in the report. */
-    if (stuinfo_student_from_json(ctx, json ? json : sample, len, report, &student)
+    /* Reading canonicalizes each value and notes every change in the report. */
+    if (example_student_load(ctx, argc > 1 ? argv[1] : NULL, sample, report, &student)
         != STUINFO_OK) {
-        printf("cannot read the record: %s\n", stuinfo_ctx_last_message(ctx));
-        print_findings(report);
+        print_findings(report);     /* what was wrong with the values, if anything */
         goto out;
     }
     printf("read, with %zu notes\n", stuinfo_report_count(report));
@@ -99,6 +70,5 @@ out:
     stuinfo_student_free(student);      /* wipes the record */
     stuinfo_report_free(report);
     stuinfo_ctx_free(ctx);
-    free(json);
     return rc;
 }

@@ -54,8 +54,9 @@ def read(path):
             if when not in WHENS:
                 fail(where, 'unknown condition %r' % when)
             ck = [] if checks == '-' else checks.split(',')
-            if any(c not in CHECKS for c in ck):
-                fail(where, 'unknown check in %r' % checks)
+            # each check once: the C list (len(CHECKS) + 1 long) then always ends with 0
+            if any(c not in CHECKS for c in ck) or len(set(ck)) != len(ck):
+                fail(where, 'unknown or repeated check in %r' % checks)
             if (frm, act, when) in seen:
                 fail(where, 'duplicate row')
             seen.add((frm, act, when))

@@ -115,8 +115,7 @@ if ! skipped coverage; then
   # the check-character, masking, transition and permission files (tools/coverage-gate.py).
   # COVERAGE_PENDING lists those still short of their goal ("src/": the overall goals):
   # their gaps are printed, not fatal yet (HARDENING.md). Take one off once it is met.
-  COVERAGE_PENDING="src/ src/idnum/checksum.c src/idnum/mask.c src/workflow/mask.c
-    src/workflow/transition.c src/workflow/permission.c"
+  COVERAGE_PENDING="src/"
   # shellcheck disable=SC2086
   python3 tools/coverage-gate.py "$OUT/coverage/summary.json" "$OUT/coverage/details.json" \
     --pending $COVERAGE_PENDING

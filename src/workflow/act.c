@@ -60,7 +60,6 @@ workflow_call_init(struct wf_call *call, stuinfo_change_request *req,
     call->changes = req->changes;
     call->change_count = req->change_count;
     call->kind = req->kind;
-    call->content = req;
     return STUINFO_OK;
 }
 
@@ -129,7 +128,7 @@ stuinfo_request_act(stuinfo_change_request *r, const stuinfo_workflow_policy *po
     if (st != STUINFO_OK)
         return st;
     call.has_comment = comment_len > 0;
-    st = workflow_check(r->ctx, r->state, &call, &to, true);
+    st = workflow_check(r->ctx, r->state, &call, &to);
     if (st != STUINFO_OK)
         return st;
     if (action == STUINFO_CR_ACTION_APPLY)
@@ -158,7 +157,7 @@ stuinfo_request_can(const stuinfo_change_request *r, const stuinfo_workflow_poli
     if (st != STUINFO_OK)
         return st;
     call.has_comment = has_comment != 0;
-    st = workflow_check(r->ctx, r->state, &call, &to, true);
+    st = workflow_check(r->ctx, r->state, &call, &to);
     if (st != STUINFO_OK)
         return st;
     return core_ok(r->ctx);

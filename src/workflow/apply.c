@@ -134,7 +134,7 @@ stuinfo_request_apply(stuinfo_change_request *r, const stuinfo_workflow_policy *
     if (student == NULL)
         return core_fail(r->ctx, STUINFO_ERR_INVALID_ARGUMENT, RULE_CORE_NULL_ARGUMENT, NULL,
                          NULL);
-    st = workflow_check(r->ctx, r->state, &call, &to, true);
+    st = workflow_check(r->ctx, r->state, &call, &to);
     if (st != STUINFO_OK)
         return st;
     if (student->version != r->record_version)

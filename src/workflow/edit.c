@@ -44,7 +44,7 @@ check_edit(struct wf_call *call, struct wf_change *const *changes, size_t count,
 {
     call->changes = changes;
     call->change_count = count;
-    return workflow_check(call->req->ctx, call->req->state, call, to, true);
+    return workflow_check(call->req->ctx, call->req->state, call, to);
 }
 
 stuinfo_status

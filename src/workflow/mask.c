@@ -23,10 +23,12 @@ mask_value(stuinfo_ctx *ctx, const struct wf_change *c, const struct wf_text *v,
         buf[0] = '-';
         return 1;
     }
-    if (idno && stuinfo_idnum_mask(ctx, v->text, v->len, "3*4", buf, MASK_MAX, &n)
-                    == STUINFO_OK)
+    if (idno) {
+        /* Cannot fail: MASK_MAX holds any masked number and any whole-text mask (were it
+         * to fail, n stays 0 and nothing is shown). */
+        (void)stuinfo_idnum_mask(ctx, v->text, v->len, "3*4", buf, MASK_MAX, &n);
         return n;
-    n = 0;
+    }
     for (size_t i = 0; i < v->len && n < 16; i++)
         if (((unsigned char)v->text[i] & 0xC0) != 0x80)
             buf[n++] = '*';

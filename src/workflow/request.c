@@ -87,12 +87,21 @@ workflow_change_path(struct wf_change *c, const char *path, size_t len)
     return true;
 }
 
+const struct wf_field_rule *
+workflow_change_rule(const stuinfo_workflow_policy *p, const struct wf_change *c)
+{
+    /* A parsed change always names a field; were it not so, the strictest rule holds. */
+    static const struct wf_field_rule strictest = {
+        .cls = STUINFO_FIELD_CLASS_KEY, .graduation_lock = 1, .evidence = 0};
+    const struct wf_field_rule *r = workflow_policy_rule(p, c->group, c->field);
+
+    return r != NULL ? r : &strictest;
+}
+
 int32_t
 workflow_change_class(const stuinfo_workflow_policy *p, const struct wf_change *c)
 {
-    const struct wf_field_rule *r = workflow_policy_rule(p, c->group, c->field);
-
-    return r != NULL ? r->cls : STUINFO_FIELD_CLASS_KEY;
+    return workflow_change_rule(p, c)->cls;
 }
 
 stuinfo_status
@@ -183,7 +192,7 @@ stuinfo_request_new(stuinfo_ctx *ctx, const stuinfo_workflow_policy *policy,
     if (st != STUINFO_OK)
         goto fail;
     call.has_comment = comment_len > 0;
-    st = workflow_check(ctx, STUINFO_CR_NONE, &call, &to, true);
+    st = workflow_check(ctx, STUINFO_CR_NONE, &call, &to);
     if (st != STUINFO_OK)
         goto fail;
     st = workflow_text_set(ctx, &r->student_id, student_id, student_id_len);

@@ -150,6 +150,9 @@ void workflow_change_free(stuinfo_ctx *ctx, struct wf_change *c);
 struct wf_change *workflow_change_copy(stuinfo_ctx *ctx, const struct wf_change *c);
 /* Parse @p path into @p c's path/group/index/field (no values). false: unknown. */
 bool workflow_change_path(struct wf_change *c, const char *path, size_t len);
+/* The rule of a change's field under @p p (never NULL). */
+const struct wf_field_rule *workflow_change_rule(const stuinfo_workflow_policy *p,
+                                                 const struct wf_change *c);
 /* The class of a change's field under @p p. */
 int32_t workflow_change_class(const stuinfo_workflow_policy *p, const struct wf_change *c);
 
@@ -168,27 +171,27 @@ struct wf_call {
     struct wf_change *const *changes;
     size_t change_count;
     int32_t kind;
-    const stuinfo_change_request *content;  /* whose evidence to check (req or NULL) */
 };
 
 /*
  * Find the row for (state, action) and run every check of the table (role, field
  * permissions, when, the row's checks except `record`). OK with *to set, or the refusal
- * status recorded on the ctx with its message (@p record false: nothing recorded).
+ * status recorded on the ctx with its message.
  */
 stuinfo_status workflow_check(stuinfo_ctx *ctx, int32_t state, const struct wf_call *call,
-                              int32_t *to, bool record);
+                              int32_t *to);
 /* The first change a student or guardian may not propose in this call (a grey field), or
  * NULL (permission.c). */
 const struct wf_change *workflow_grey_field(const struct wf_call *call);
-/* Run one check a table row names (WF_CHECK_*): STUINFO_OK or the refusal, recorded on
- * the ctx with its message when @p record (permission.c). */
-stuinfo_status workflow_run_check(stuinfo_ctx *ctx, int32_t check, const struct wf_call *call,
-                                  bool record);
+/* Run one check a table row names: STUINFO_OK or the refusal, recorded on the ctx with
+ * its message (permission.c). */
+stuinfo_status workflow_run_check(stuinfo_ctx *ctx, enum wf_check check,
+                                  const struct wf_call *call);
 /* Update the derived flags and state for an accepted transition (also used by replay). */
 void workflow_transition(stuinfo_change_request *r, int32_t action, int32_t to,
                          const char *actor);
-/* Whether (from, action, to) is a row of the table that @p role may take. */
+/* Whether (from, action, to) is a row of the table that @p role (1..WF_ROLE_MAX) may
+ * take. */
 bool workflow_row_exists(int32_t from, int32_t action, int32_t to, int32_t role);
 /* The common argument checks of every acting call: OK or the recorded refusal. */
 stuinfo_status workflow_call_init(struct wf_call *call, stuinfo_change_request *req,

@@ -37,6 +37,11 @@ test_arguments(void **state)
     assert_int_equal(stuinfo_idnum_mask(ctx, NULL, 3, NULL, buf, sizeof(buf), &n),
                      STUINFO_ERR_INVALID_ARGUMENT);
     assert_int_equal(n, 99);                    /* nothing written on failure */
+    /* No text at all is the empty text, as with "" (length 0). */
+    memset(buf, 'Z', sizeof(buf));
+    assert_int_equal(stuinfo_idnum_mask(ctx, NULL, 0, NULL, buf, sizeof(buf), &n), STUINFO_OK);
+    assert_string_equal(buf, "");
+    assert_int_equal(n, 0);
     stuinfo_ctx_free(ctx);
 }
 
@@ -105,6 +110,30 @@ test_lower_case_prefix(void **state)
     stuinfo_ctx_free(ctx);
 }
 
+/* A 19-character text is a student number only when it starts with a letter: masked
+ * with no head, it starts with the mask character ('~' folds above 'z'), and masking
+ * that again changes nothing and keeps no character as a prefix. */
+static void
+test_nineteen_without_letter(void **state)
+{
+    stuinfo_ctx *ctx = test_ctx_new();
+    char once[64], twice[64];
+    size_t n1 = 0, n2 = 0;
+
+    (void)state;
+    assert_int_equal(mask(ctx, "1101051949123100211", "0~4", once, sizeof(once), &n1),
+                     STUINFO_OK);
+    assert_string_equal(once, "~~~~~~~~~~~~~~~0211");
+    assert_int_equal(mask(ctx, once, "0~4", twice, sizeof(twice), &n2), STUINFO_OK);
+    assert_int_equal(n2, n1);
+    assert_string_equal(twice, once);
+    /* With a letter first, the letter is kept on top of the (empty) head. */
+    assert_int_equal(mask(ctx, "G110105194912310021", "0~4", once, sizeof(once), &n1),
+                     STUINFO_OK);
+    assert_string_equal(once, "G~~~~~~~~~~~~~~0021");
+    stuinfo_ctx_free(ctx);
+}
+
 static void
 test_icao_check(void **state)
 {
@@ -124,6 +153,7 @@ main(void)
         cmocka_unit_test(test_pattern_limits),
         cmocka_unit_test(test_buffer_too_small),
         cmocka_unit_test(test_lower_case_prefix),
+        cmocka_unit_test(test_nineteen_without_letter),
         cmocka_unit_test(test_icao_check),
     };
 

@@ -1,7 +1,8 @@
 /*
  * White-box: a log rewritten whole with fresh hashes (what someone without the host's
- * head could do) still has to replay through the rules: a decision by the submitter is
- * refused at load, and the head the host kept catches the rewrite anyway.
+ * head could do) still has to replay through the rules: a decision by the submitter, by
+ * a role the table does not allow or to the wrong state is refused at load, and the head
+ * the host kept catches the rewrite anyway.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -68,6 +69,21 @@ test_self_approval_forged(void **state)
     assert_int_equal(stuinfo_request_from_json(ctx, json, n, &back), STUINFO_ERR_TAMPERED);
     assert_null(back);
     assert_non_null(strstr(stuinfo_ctx_last_message(ctx), "3"));
+    /* An approval by a role the table does not allow, or to a state its row does not
+     * lead to, is refused at load too. */
+    memcpy(r->entries[3]->actor, "s9", 3);
+    r->entries[3]->role = STUINFO_ROLE_STUDENT;
+    rechain(r);
+    n = wf_json(r, json, BUF);
+    assert_int_equal(stuinfo_request_from_json(ctx, json, n, &back), STUINFO_ERR_TAMPERED);
+    assert_null(back);
+    r->entries[3]->role = STUINFO_ROLE_TEACHER;
+    r->entries[3]->to = STUINFO_CR_APPLIED;
+    rechain(r);
+    n = wf_json(r, json, BUF);
+    assert_int_equal(stuinfo_request_from_json(ctx, json, n, &back), STUINFO_ERR_TAMPERED);
+    assert_null(back);
+    r->entries[3]->to = STUINFO_CR_APPROVED;
     /* A rewrite that keeps the rules loads, but not against the kept head. */
     memcpy(r->entries[3]->actor, "t9", 3);
     rechain(r);
