@@ -13,17 +13,9 @@
 #include <cmocka.h>
 
 #include "test_ctx.h"
+#include "test_rng.h"
 
-static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
-
-static uint32_t
-rng(uint32_t n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state % n);
-}
+static test_rng rng = {0x9E3779B97F4A7C15ULL};
 
 /* The oracle: 2^(18-i) mod 11 computed, not looked up. */
 static char
@@ -44,10 +36,11 @@ static const char *const addresses[] = {"110105", "440524", "320219", "430419", 
 static void
 make18(char *s, int min_year, int max_year)
 {
-    int y = min_year + (int)rng((uint32_t)(max_year - min_year + 1));
-    int m = 1 + (int)rng(12), d = 1 + (int)rng(28);
+    int y = min_year + (int)test_rnd(&rng, (uint32_t)(max_year - min_year + 1));
+    int m = 1 + (int)test_rnd(&rng, 12), d = 1 + (int)test_rnd(&rng, 28);
 
-    snprintf(s, 19, "%s%04d%02d%02d%03u", addresses[rng(10)], y, m, d, rng(1000));
+    snprintf(s, 19, "%s%04d%02d%02d%03u", addresses[test_rnd(&rng, 10)], y, m, d,
+             test_rnd(&rng, 1000));
     s[17] = oracle_check(s);
     s[18] = '\0';
 }

@@ -15,20 +15,12 @@
 #include <cmocka.h>
 
 #include "test_ctx.h"
+#include "test_rng.h"
 #include "model/canon.h"
 #include "model/student.h"
 #include "text/fold.h"
 
-static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
-
-static uint32_t
-rnd(uint32_t n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state % n);
-}
+static test_rng rng = {0x9E3779B97F4A7C15ULL};
 
 /* Values of the kinds a roster holds, to start from. */
 static const char *const seeds[] = {
@@ -63,21 +55,21 @@ static size_t
 make_input(char *buf, bool ascii_only)
 {
     size_t n = 0;
-    const char *seed = seeds[rnd(NSEEDS)];
-    uint32_t edits = rnd(4);
+    const char *seed = seeds[test_rnd(&rng, NSEEDS)];
+    uint32_t edits = test_rnd(&rng, 4);
 
-    if (rnd(8) == 0) {
+    if (test_rnd(&rng, 8) == 0) {
         /* a long value: past the room on the stack, sometimes past a field's maximum */
-        size_t len = 100 + rnd(260);
+        size_t len = 100 + test_rnd(&rng, 260);
         for (size_t i = 0; i < len; i++)
-            buf[n++] = (char)(0x20 + rnd(95));
+            buf[n++] = (char)(0x20 + test_rnd(&rng, 95));
     } else {
         n = strlen(seed);
         memcpy(buf, seed, n);
     }
     for (uint32_t e = 0; e < edits; e++) {
-        const char *p = ascii_only ? pieces[rnd(16)] : pieces[rnd(NPIECES)];
-        size_t k = strlen(p), at = n == 0 ? 0 : rnd((uint32_t)n + 1);
+        const char *p = ascii_only ? pieces[test_rnd(&rng, 16)] : pieces[test_rnd(&rng, NPIECES)];
+        size_t k = strlen(p), at = n == 0 ? 0 : test_rnd(&rng, (uint32_t)n + 1);
 
         if (n + k >= 390)
             break;
@@ -105,24 +97,31 @@ assert_same_reports(stuinfo_report *a, stuinfo_report *b)
     }
 }
 
+/* text_fold_ascii() gives what text_fold() gives for @p in, under every flag combination. */
+static void
+fold_same_under_every_flag(const char *in, size_t n)
+{
+    char a[1000], b[1000];
+
+    for (unsigned flags = 0; flags < 64; flags++) {
+        size_t na = 0, nb = 0;
+        unsigned da = text_fold_ascii(in, n, flags, a, &na);
+        unsigned db = text_fold(in, n, flags, b, &nb);
+
+        assert_int_equal(da, db);
+        assert_int_equal(na, nb);
+        assert_memory_equal(a, b, na + 1);
+    }
+}
+
 static void
 test_fold_ascii_same_as_fold(void **state)
 {
-    char in[400], a[1000], b[1000];
+    char in[400];
 
     (void)state;
-    for (int round = 0; round < 20000; round++) {
-        size_t n = make_input(in, true), na = 0, nb = 0;
-
-        for (unsigned flags = 0; flags < 64; flags++) {
-            unsigned da = text_fold_ascii(in, n, flags, a, &na);
-            unsigned db = text_fold(in, n, flags, b, &nb);
-
-            assert_int_equal(da, db);
-            assert_int_equal(na, nb);
-            assert_memory_equal(a, b, na + 1);
-        }
-    }
+    for (int round = 0; round < 20000; round++)
+        fold_same_under_every_flag(in, make_input(in, true));
 }
 
 /* Plain text: ASCII and CJK ideographs at the edges of U+4000-U+9FFF and in between. */
@@ -138,16 +137,16 @@ make_plain_input(char *buf)
         "\xe9\xbf\xbf",     /* U+9FFF */
     };
     size_t n = make_input(buf, true);
-    uint32_t edits = 1 + rnd(4);
+    uint32_t edits = 1 + test_rnd(&rng, 4);
 
     for (uint32_t e = 0; e < edits && n + 3 < 390; e++) {
-        size_t at = n == 0 ? 0 : rnd((uint32_t)n + 1);
+        size_t at = n == 0 ? 0 : test_rnd(&rng, (uint32_t)n + 1);
         /* never inside a sequence: make_input(.., true) gives ASCII only, and each
          * insertion lands at a byte that is ASCII or starts a sequence */
         while (at < n && ((unsigned char)buf[at] & 0xc0) == 0x80)
             at++;
         memmove(buf + at + 3, buf + at, n - at);
-        memcpy(buf + at, cjk[rnd(6)], 3);
+        memcpy(buf + at, cjk[test_rnd(&rng, 6)], 3);
         n += 3;
     }
     buf[n] = '\0';
@@ -157,7 +156,7 @@ make_plain_input(char *buf)
 static void
 test_plain_text(void **state)
 {
-    char in[400], a[1000], b[1000];
+    char in[400];
 
     (void)state;
     /* what is plain and what is not */
@@ -173,17 +172,10 @@ test_plain_text(void **state)
     assert_false(text_is_plain("a\tb", 3));
     assert_false(text_is_plain("\x7f", 1));
     for (int round = 0; round < 20000; round++) {
-        size_t n = make_plain_input(in), na = 0, nb = 0;
+        size_t n = make_plain_input(in);
 
         assert_true(text_is_plain(in, n));
-        for (unsigned flags = 0; flags < 64; flags++) {
-            unsigned da = text_fold_ascii(in, n, flags, a, &na);
-            unsigned db = text_fold(in, n, flags, b, &nb);
-
-            assert_int_equal(da, db);
-            assert_int_equal(na, nb);
-            assert_memory_equal(a, b, na + 1);
-        }
+        fold_same_under_every_flag(in, n);
     }
 }
 

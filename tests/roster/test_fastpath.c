@@ -16,18 +16,10 @@
 #include <cmocka.h>
 
 #include "test_ctx.h"
+#include "test_rng.h"
 #include "roster_util.h"
 
-static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
-
-static uint32_t
-rnd(uint32_t n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state % n);
-}
+static test_rng rng = {0x2545F4914F6CDD1DULL};
 
 static const char heading[] =
     "姓名,性别,出生日期,民族,身份证件号,联系电话,家庭成员1姓名,家庭成员1关系,"
@@ -68,17 +60,17 @@ generate(struct memsink *plain, struct memsink *quoted, int rows)
     append(quoted, heading);
     append(quoted, "\r\n");
     for (int i = 0; i < rows; i++) {
-        int ncells = rnd(10) == 0 ? (int)rnd(NCOLS + 3) : NCOLS;
+        int ncells = test_rnd(&rng, 10) == 0 ? (int)test_rnd(&rng, NCOLS + 3) : NCOLS;
 
         for (int c = 0; c < ncells; c++) {
-            const char *v = c < NCOLS ? values[c][rnd(6)] : "extra";
+            const char *v = c < NCOLS ? values[c][test_rnd(&rng, 6)] : "extra";
             if (c > 0) {
                 append(plain, ",");
                 append(quoted, ",");
             }
             append(plain, v);
             /* quote some cells of a record, or all: any quote sends it to libcsv */
-            if (c == 0 || rnd(2) == 0) {
+            if (c == 0 || test_rnd(&rng, 2) == 0) {
                 append(quoted, "\"");
                 append(quoted, v);
                 append(quoted, "\"");

@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "test_ctx.h"
+#include "test_rng.h"
 #include "roster_util.h"
 
 /* ---- a generated roster with planted pairs ---------------------------------------- */
@@ -32,16 +33,7 @@ struct roster {
     size_t rows;
 };
 
-static uint64_t rng_state;
-
-static uint32_t
-rnd(uint32_t n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state % n);
-}
+static test_rng rng;           /* seeded by roster_make() */
 
 static const char *const sur[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵"};
 static const char *const giv[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊",
@@ -64,20 +56,21 @@ roster_make(struct roster *ro, size_t rows)
     size_t cap = rows * 80 + 64;
     struct person *p = test_calloc(rows + 1, sizeof(*p));
 
-    rng_state = 88172645463325252ULL;
+    rng.state = 88172645463325252ULL;
     ro->csv = test_malloc(cap);
     ro->ids = test_calloc(rows + 1, sizeof(*ro->ids));
     ro->rows = rows;
     ro->len = (size_t)snprintf(ro->csv, cap, "姓名,性别,出生日期,身份证件号\n");
     for (size_t i = 1; i <= rows; i++) {
         char *id = ro->ids[i];
-        int m = 1 + (int)rnd(12), d = 1 + (int)rnd(28);
+        int m = 1 + (int)test_rnd(&rng, 12), d = 1 + (int)test_rnd(&rng, 28);
 
-        snprintf(p[i].name, sizeof(p[i].name), "%s%s", sur[rnd(8)], giv[rnd(16)]);
+        snprintf(p[i].name, sizeof(p[i].name), "%s%s", sur[test_rnd(&rng, 8)],
+                 giv[test_rnd(&rng, 16)]);
         snprintf(p[i].birth, sizeof(p[i].birth), "2010-%02d-%02d", m, d);
-        snprintf(p[i].sex, sizeof(p[i].sex), "%u", 1 + rnd(2));
-        snprintf(id, 19, "%06u2010%02d%02d%03u%u", 110101 + rnd(50) * 100, m, d, rnd(1000),
-                 rnd(10));
+        snprintf(p[i].sex, sizeof(p[i].sex), "%u", 1 + test_rnd(&rng, 2));
+        snprintf(id, 19, "%06u2010%02d%02d%03u%u", 110101 + test_rnd(&rng, 50) * 100, m, d,
+                 test_rnd(&rng, 1000), test_rnd(&rng, 10));
         if (i % 601 == 0)
             id[17] = 'X';
         if (i >= 3001 && i <= 5300) {
