@@ -159,7 +159,11 @@ code_point_name(uint32_t c, char *buf)
 
     buf[k++] = 'U';
     buf[k++] = '+';
-    for (int shift = c > 0xffff ? 20 : 12; shift >= 0; shift -= 4)
+    /* four hex digits at least, more only as needed: U+202E, U+E0001 */
+    int top = 12;
+    while ((c >> (top + 4)) != 0)
+        top += 4;
+    for (int shift = top; shift >= 0; shift -= 4)
         buf[k++] = hex[(c >> shift) & 0xf];
     buf[k] = '\0';
     return buf;

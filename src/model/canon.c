@@ -237,7 +237,11 @@ check_input(stuinfo_ctx *ctx, struct model_path_ref *path, const char *text, siz
 
         arg[k++] = 'U';
         arg[k++] = '+';
-        for (int shift = cp > 0xffff ? 20 : 12; shift >= 0; shift -= 4)
+        /* four hex digits at least, more only as needed: U+202E, U+E0001 */
+        int top = 12;
+        while ((cp >> (top + 4)) != 0)
+            top += 4;
+        for (int shift = top; shift >= 0; shift -= 4)
             arg[k++] = hex[(cp >> shift) & 0xf];
         arg[k] = '\0';
         return refuse(ctx, report, STUINFO_ERR_INVALID, RULE_STUDENT_FORBIDDEN_CHAR, path,

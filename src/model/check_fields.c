@@ -27,7 +27,11 @@ hex_cp(char *buf, uint32_t cp)
 
     buf[k++] = 'U';
     buf[k++] = '+';
-    for (int shift = cp > 0xffff ? 20 : 12; shift >= 0; shift -= 4)
+    /* four hex digits at least, more only as needed: U+202E, U+E0001 */
+    int top = 12;
+    while ((cp >> (top + 4)) != 0)
+        top += 4;
+    for (int shift = top; shift >= 0; shift -= 4)
         buf[k++] = hex[(cp >> shift) & 0xf];
     buf[k] = '\0';
 }

@@ -348,8 +348,10 @@ stuinfo_roster_reader_map(stuinfo_roster_reader *reader, const char *heading, si
             return core_fail_status(reader->ctx, STUINFO_ERR_NOMEM);
     }
     m = &reader->user_map[reader->n_user_map];
-    if (!map_norm(heading, len, m->heading) || m->heading[0] == '\0')
+    if (!map_norm(heading, len, m->heading))
         return core_fail_status(reader->ctx, STUINFO_ERR_TOO_LONG);
+    if (m->heading[0] == '\0')         /* only spaces and markers: names no column */
+        return core_fail_status(reader->ctx, STUINFO_ERR_INVALID_ARGUMENT);
     m->target.group = -1;
     if (path[0] != '\0') {
         if (!model_path_parse(path, strlen(path), &g, &index, &field)

@@ -52,9 +52,13 @@ stuinfo_enrolment_to_json(stuinfo_enrolment *en, const char **json, size_t *len)
     if (root == NULL || arr == NULL
         || json_object_set_new(root, "status", json_string(enrol_statuses[en->status].key))
                != 0
-        || json_object_set_new(root, "head", json_string(stuinfo_enrolment_head(en))) != 0
-        || json_object_set_new(root, "entries", arr) != 0) {
+        || json_object_set_new(root, "head", json_string(stuinfo_enrolment_head(en))) != 0) {
         json_decref(arr);
+        json_decref(root);
+        return core_fail_status(en->ctx, STUINFO_ERR_NOMEM);
+    }
+    /* set_new takes the array even when it fails: freeing it again would be a double free */
+    if (json_object_set_new(root, "entries", arr) != 0) {
         json_decref(root);
         return core_fail_status(en->ctx, STUINFO_ERR_NOMEM);
     }
