@@ -4,7 +4,8 @@
 #   scan of the test output for unmasked ID numbers;
 #   gcc ASan + UBSan (aborting on the first report);
 #   clang (-Werror) with ASan + UBSan and libFuzzer: the suite again (this is the clang
-#   build), then every fuzz target for $FUZZ_SECONDS seconds (default 30), leaks checked;
+#   build), then every fuzz target for $FUZZ_SECONDS seconds (default 30), one per CPU at
+#   a time ($FUZZ_JOBS), leaks checked;
 #   clang ThreadSanitizer over the thread test; valgrind memcheck over the unit tests;
 #   cppcheck and clang-tidy over src/; a coverage build with a gcovr summary.
 # Needs the packages of tools/debian-packages.txt. Build directories go to $OUT.
@@ -68,10 +69,11 @@ fi
 
 if ! skipped valgrind; then
   step "valgrind memcheck over the unit tests"
-  # (cli runs the command from pytest: valgrind would check the Python interpreter;
-  # model runs Spin and a C compiler on the generated verifier, none of it our code)
+  # (cli runs the command from pytest; suite "scripts" holds the Python checks of
+  # generators and sources and the Spin model of the workflow: valgrind would check the
+  # Python interpreter, Spin and the C compiler, none of it our code)
   meson test -C "$OUT/gcc" --setup=valgrind --print-errorlogs \
-    --no-suite bindings --no-suite install --no-suite abi --no-suite cli --no-suite model
+    --no-suite bindings --no-suite install --no-suite abi --no-suite cli --no-suite scripts
 fi
 
 if ! skipped static; then

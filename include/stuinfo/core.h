@@ -89,7 +89,9 @@ typedef struct stuinfo_ctx stuinfo_ctx;
 typedef struct stuinfo_ctx_options {
     uint32_t size;              /* set by stuinfo_ctx_options_init() */
     int32_t lang;               /* a stuinfo_lang */
-    /* Allocator hooks, all three or none. `user` is passed back unchanged. */
+    /* Allocator hooks: malloc_fn and free_fn together or neither; realloc_fn is
+     * optional (without it, growth allocates, copies and frees). `user` is passed back
+     * unchanged. */
     void *(*malloc_fn)(size_t size, void *user);
     void *(*realloc_fn)(void *ptr, size_t size, void *user);
     void (*free_fn)(void *ptr, void *user);
@@ -111,7 +113,7 @@ stuinfo_status stuinfo_ctx_options_init(stuinfo_ctx_options *opts);
  * Creating a context also opens every Unicode service the library uses, so that later
  * calls do not fail half-way; a failure there gives STUINFO_ERR_ICU.
  * Returns STUINFO_OK (with *out set), STUINFO_ERR_INVALID_ARGUMENT (NULL @p out, a bad
- * option, incomplete allocator hooks), STUINFO_ERR_NOMEM or STUINFO_ERR_ICU; *out is
+ * option, malloc_fn without free_fn or the reverse, realloc_fn without malloc_fn), STUINFO_ERR_NOMEM or STUINFO_ERR_ICU; *out is
  * NULL after a failure.
  * @since 0.1
  */
@@ -157,7 +159,11 @@ int32_t stuinfo_ctx_lang(const stuinfo_ctx *ctx);
  */
 stuinfo_status stuinfo_ctx_set_fixed_time(stuinfo_ctx *ctx, int64_t epoch_seconds);
 
-/** Undo stuinfo_ctx_set_fixed_time(). @since 0.1 */
+/**
+ * Undo stuinfo_ctx_set_fixed_time(). Returns STUINFO_OK, or STUINFO_ERR_INVALID_ARGUMENT
+ * if @p ctx is NULL.
+ * @since 0.1
+ */
 stuinfo_status stuinfo_ctx_clear_fixed_time(stuinfo_ctx *ctx);
 
 /** The context's current time in seconds since the Unix epoch; 0 if @p ctx is NULL. @since 0.1 */

@@ -51,7 +51,7 @@ typedef enum stuinfo_idnum_kind {
 /**
  * Why a number is invalid: the one primary reason of a failed verification. Further
  * findings (warnings, notes, other errors) go to a stuinfo_report through
- * stuinfo_idnum_check(). Values never change. Each has a rule id in docs/rules.md,
+ * stuinfo_idnum_check(). Values never change. Each has a rule id (data/rules/idnum.tsv),
  * returned by stuinfo_idnum_reason_rule().
  */
 typedef enum stuinfo_idnum_reason {

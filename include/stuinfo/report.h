@@ -36,7 +36,7 @@ typedef struct stuinfo_finding {
     uint32_t size;              /* set to sizeof(stuinfo_finding) before the call */
     int32_t severity;           /* a stuinfo_severity */
     int64_t row;                /* 1-based data row of a roster, 0 when not from a roster */
-    const char *rule;           /* stable rule id, e.g. "idnum.check_char" (docs/rules.md) */
+    const char *rule;           /* stable rule id, e.g. "idnum.check_char" (data/rules/) */
     const char *field;          /* field path, e.g. "family[1].phone"; "" if none */
     const char *message;        /* in the ctx language; never holds the personal data */
 } stuinfo_finding;
@@ -51,7 +51,11 @@ stuinfo_status stuinfo_report_new(stuinfo_ctx *ctx, stuinfo_report **out);
 /** Free a report (NULL is a no-op). @since 0.1 */
 void stuinfo_report_free(stuinfo_report *report);
 
-/** Remove every finding; the report can be reused. @since 0.1 */
+/**
+ * Remove every finding (wiped); the report can be reused. Returns STUINFO_OK, or
+ * STUINFO_ERR_INVALID_ARGUMENT if @p report is NULL.
+ * @since 0.1
+ */
 stuinfo_status stuinfo_report_clear(stuinfo_report *report);
 
 /** Number of findings; 0 if @p report is NULL. @since 0.1 */

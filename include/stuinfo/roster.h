@@ -133,10 +133,11 @@ stuinfo_status stuinfo_roster_reader_stdio(stuinfo_ctx *ctx,
 
 /**
  * Map the column headed @p heading (UTF-8, @p len bytes; compared without spaces and the
- * required-item markers * ★) to the field @p path ("name", "family[0].phone",
+ * required-item markers * ★ ☆, full-width （ ） ／ folded) to the field @p path ("name", "family[0].phone",
  * "history[1].school"); "" ignores the column. Takes precedence over the built-in
  * headings. Call before the first stuinfo_roster_reader_next(). Returns STUINFO_OK,
- * STUINFO_ERR_INVALID_ARGUMENT, STUINFO_ERR_NOT_FOUND (unknown path), STUINFO_ERR_STATE
+ * STUINFO_ERR_INVALID_ARGUMENT (also for a heading of nothing but spaces and markers),
+ * STUINFO_ERR_NOT_FOUND (unknown path), STUINFO_ERR_STATE
  * (reading has begun), STUINFO_ERR_TOO_LONG (more than 256 mappings, or a heading
  * longer than 159 bytes) or STUINFO_ERR_NOMEM.
  * @since 0.1
@@ -189,7 +190,8 @@ stuinfo_status stuinfo_roster_reader_counts(const stuinfo_roster_reader *reader,
  */
 int32_t stuinfo_roster_reader_encoding(const stuinfo_roster_reader *reader);
 
-/** Number of columns of the heading row (or of the first row without one). @since 0.1 */
+/** Number of columns of the heading row (or of the first row without one); 0 if
+ *  @p reader is NULL. @since 0.1 */
 size_t stuinfo_roster_reader_columns(const stuinfo_roster_reader *reader);
 
 /**
@@ -199,10 +201,11 @@ size_t stuinfo_roster_reader_columns(const stuinfo_roster_reader *reader);
  */
 const char *stuinfo_roster_reader_heading(const stuinfo_roster_reader *reader, size_t index);
 
-/** The 1-based data row number of @p row (the heading row is row 0). @since 0.1 */
+/** The 1-based data row number of @p row (the heading row is row 0); 0 if @p row is
+ *  NULL. @since 0.1 */
 int64_t stuinfo_roster_row_number(const stuinfo_roster_row *row);
 
-/** Number of cells in @p row. @since 0.1 */
+/** Number of cells in @p row; 0 if @p row is NULL. @since 0.1 */
 size_t stuinfo_roster_row_cells(const stuinfo_roster_row *row);
 
 /**

@@ -280,7 +280,7 @@ void stuinfo_enrolment_free(stuinfo_enrolment *enrolment);
 stuinfo_status stuinfo_enrolment_begin(stuinfo_enrolment *enrolment, int32_t event);
 
 /**
- * Set field @p field (a stuinfo_enrolment_field) of the started event; canonicalized as
+ * Set field @p field (a stuinfo_event_field) of the started event; canonicalized as
  * the record setters do (dates to YYYY-MM-DD, grades to 小学2019级), notes in @p report
  * (may be NULL). Returns STUINFO_OK, STUINFO_ERR_STATE (no event started),
  * STUINFO_ERR_INVALID_ARGUMENT, STUINFO_ERR_ENCODING, STUINFO_ERR_TOO_LONG,
@@ -298,7 +298,7 @@ stuinfo_status stuinfo_enrolment_set(stuinfo_enrolment *enrolment, int32_t field
  * STUINFO_ERR_LOCKED_GRADUATED (any event but report after graduation),
  * STUINFO_ERR_STATE (the event cannot follow the current status: NOT_ENROLLED,
  * ALREADY_ENROLLED, NOT_SUSPENDED, SUSPENDED, TERMINAL, TRANSFERRED_OUT, DROPPED_OUT,
- * NO_EVENT), STUINFO_ERR_INVALID (MISSING_FIELD, DATE_ORDER, BAD_PERIOD),
+ * NO_EVENT), STUINFO_ERR_INVALID (MISSING_FIELD, BAD_VALUE, DATE_ORDER, BAD_PERIOD),
  * STUINFO_ERR_INVALID_ARGUMENT, STUINFO_ERR_NOMEM. Returns STUINFO_OK on success.
  * @since 0.1
  */
@@ -307,7 +307,9 @@ stuinfo_status stuinfo_enrolment_commit(stuinfo_enrolment *enrolment);
 /**
  * Whether event @p event could follow the current status (the transition table only; no
  * fields are checked and nothing changes). Returns STUINFO_OK or the status and refusal
- * stuinfo_enrolment_commit() would give.
+ * stuinfo_enrolment_commit() would give, except for an unknown @p event:
+ * STUINFO_ERR_INVALID_ARGUMENT with refusal NO_EVENT (commit, with no event started,
+ * gives STUINFO_ERR_STATE).
  * @since 0.1
  */
 stuinfo_status stuinfo_enrolment_can(stuinfo_enrolment *enrolment, int32_t event);

@@ -587,7 +587,8 @@ const char *stuinfo_evidence_kind_key(int32_t kind);
 /** Key of a request kind ("correction", "change_of_fact"); NULL if unknown; static. @since 0.1 */
 const char *stuinfo_cr_kind_key(int32_t kind);
 
-/** The state of key @p key (NUL-terminated); -1 if unknown. @since 0.1 */
+/** The state of key @p key (NUL-terminated); **-1** if unknown (0 is a state,
+ *  STUINFO_CR_NONE, unlike the functions below, where 0 means unknown). @since 0.1 */
 int32_t stuinfo_cr_state_from_key(const char *key);
 /** The action of key @p key; 0 if unknown. @since 0.1 */
 int32_t stuinfo_cr_action_from_key(const char *key);
