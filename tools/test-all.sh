@@ -117,7 +117,8 @@ if ! skipped coverage; then
   # the check-character, masking, transition and permission files (tools/coverage-gate.py).
   # COVERAGE_PENDING lists those still short of their goal ("src/": the overall goals):
   # their gaps are printed, not fatal yet (HARDENING.md). Take one off once it is met.
-  COVERAGE_PENDING="src/"
+  # (src/ came off on 2026-11-29: branches 87.9 %, lines 97.2 %, a safe margin.)
+  COVERAGE_PENDING=""
   # shellcheck disable=SC2086
   python3 tools/coverage-gate.py "$OUT/coverage/summary.json" "$OUT/coverage/details.json" \
     --pending $COVERAGE_PENDING

@@ -17,16 +17,14 @@
 #include "test_ctx.h"
 #include "idnum/idnum.h"
 #include "idnum/verify_impl.h"
+#include "test_rng.h"
 
-static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
+static test_rng gen = {0x9E3779B97F4A7C15ULL};
 
 static uint32_t
 rng(uint32_t n)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state % n);
+    return test_rnd(&gen, n);
 }
 
 static const char *const regions[] = {
