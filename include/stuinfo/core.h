@@ -113,8 +113,8 @@ stuinfo_status stuinfo_ctx_options_init(stuinfo_ctx_options *opts);
  * Creating a context also opens every Unicode service the library uses, so that later
  * calls do not fail half-way; a failure there gives STUINFO_ERR_ICU.
  * Returns STUINFO_OK (with *out set), STUINFO_ERR_INVALID_ARGUMENT (NULL @p out, a bad
- * option, malloc_fn without free_fn or the reverse, realloc_fn without malloc_fn), STUINFO_ERR_NOMEM or STUINFO_ERR_ICU; *out is
- * NULL after a failure.
+ * option, malloc_fn without free_fn or the reverse, realloc_fn without malloc_fn),
+ * STUINFO_ERR_NOMEM or STUINFO_ERR_ICU; *out is NULL after a failure.
  * @since 0.1
  */
 stuinfo_status stuinfo_ctx_new(const stuinfo_ctx_options *opts, stuinfo_ctx **out);

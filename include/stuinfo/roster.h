@@ -133,8 +133,8 @@ stuinfo_status stuinfo_roster_reader_stdio(stuinfo_ctx *ctx,
 
 /**
  * Map the column headed @p heading (UTF-8, @p len bytes; compared without spaces and the
- * required-item markers * ★ ☆, full-width （ ） ／ folded) to the field @p path ("name", "family[0].phone",
- * "history[1].school"); "" ignores the column. Takes precedence over the built-in
+ * required-item markers * ★ ☆, full-width （ ） ／ folded) to the field @p path ("name",
+ * "family[0].phone", "history[1].school"); "" ignores the column. Takes precedence over the built-in
  * headings. Call before the first stuinfo_roster_reader_next(). Returns STUINFO_OK,
  * STUINFO_ERR_INVALID_ARGUMENT (also for a heading of nothing but spaces and markers),
  * STUINFO_ERR_NOT_FOUND (unknown path), STUINFO_ERR_STATE
