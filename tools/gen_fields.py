@@ -147,7 +147,7 @@ def public_header(groups):
         'tools/gen_fields.py --header; do not edit by hand (the test model-fields-header',
         'checks that this file and the data agree). Values never change; new fields are',
         'only appended.'], GROUPS, groups,
-        '/** Identifies %s. The JSON key is the lower-case name. */')
+        '/** Identifies %s.\n *  The JSON key is the lower-case name. */')
 
 
 def list_tables(lists, names):

@@ -7,7 +7,8 @@
 #ifndef STUINFO_STUDENT_FIELDS_H
 #define STUINFO_STUDENT_FIELDS_H
 
-/** Identifies a field of the student record. The JSON key is the lower-case name. */
+/** Identifies a field of the student record.
+ *  The JSON key is the lower-case name. */
 typedef enum stuinfo_field {
     STUINFO_FIELD_NAME = 1,    /* 姓名 */
     STUINFO_FIELD_SEX = 2,    /* 性别 */
@@ -73,7 +74,8 @@ typedef enum stuinfo_field {
     STUINFO_FIELD_MOBILE = 62    /* 手机号码 */
 } stuinfo_field;
 
-/** Identifies a field of one family member or guardian (family[i].key). The JSON key is the lower-case name. */
+/** Identifies a field of one family member or guardian (family[i].key).
+ *  The JSON key is the lower-case name. */
 typedef enum stuinfo_family_field {
     STUINFO_FAMILY_NAME = 1,    /* 姓名 */
     STUINFO_FAMILY_RELATION = 2,    /* 关系 */
@@ -96,7 +98,8 @@ typedef enum stuinfo_family_field {
     STUINFO_FAMILY_PRINCIPAL = 19    /* 是否主要家庭成员 */
 } stuinfo_family_field;
 
-/** Identifies a field of one study-history entry (history[i].key). The JSON key is the lower-case name. */
+/** Identifies a field of one study-history entry (history[i].key).
+ *  The JSON key is the lower-case name. */
 typedef enum stuinfo_history_field {
     STUINFO_HISTORY_START = 1,    /* 起始年月 */
     STUINFO_HISTORY_END = 2,    /* 终止年月 */
