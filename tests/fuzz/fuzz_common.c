@@ -223,3 +223,19 @@ fuzz_check_message(const char *what)
         fuzz_fail(buf);
     }
 }
+
+void
+fuzz_check_report(const stuinfo_report *rep, const char *what)
+{
+    for (size_t i = 0; rep != NULL && i < stuinfo_report_count(rep); i++) {
+        stuinfo_finding f;
+
+        memset(&f, 0, sizeof(f));
+        f.size = sizeof(f);
+        if (stuinfo_report_get(rep, i, &f) != STUINFO_OK)
+            fuzz_fail("report_get failed");
+        if (pii_scan_find_id(f.message, strlen(f.message)) != NULL
+            || pii_scan_find_id(f.field, strlen(f.field)) != NULL)
+            fuzz_fail(what);
+    }
+}

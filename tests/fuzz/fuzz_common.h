@@ -66,4 +66,8 @@ void fuzz_fail(const char *what);
 /* Abort if the ctx's last message holds an unmasked, check-valid 18-digit ID number. */
 void fuzz_check_message(const char *what);
 
+/* Abort with @p what if a finding of @p rep (NULL: none) holds an unmasked, check-valid
+ * 18-digit ID number in its message or field path. */
+void fuzz_check_report(const stuinfo_report *rep, const char *what);
+
 #endif /* TESTS_FUZZ_COMMON_H */
